@@ -1,0 +1,110 @@
+import type {
+  Binding, Dataset, Json, Measurement, MetricSpec, Modality, ModelInfo, Pillar, TaskKind,
+} from './types';
+import type { Rng } from './rng';
+
+/**
+ * A model as probes see it: a batch of encoded inputs in, class probabilities out.
+ * Batching, backends and output conversion are already handled (runtime/ + core/binding).
+ */
+export interface Classifier {
+  info: ModelInfo;
+  /** Class labels in probability order (the binding's output labels). */
+  labels: string[];
+  /** Shape of one encoded sample, e.g. [104] or [1, 28, 28]. */
+  sampleShape: number[];
+  /** `x` holds n samples back to back; returns n × labels.length probabilities. */
+  predict(x: Float32Array, n: number, signal?: AbortSignal): Promise<Float32Array>;
+}
+
+/** A dataset encoded through a binding: what probes read. */
+export interface PreparedData {
+  dataset: Dataset;
+  binding: Binding;
+  /** Number of samples (after the run's limit). */
+  n: number;
+  /** Encoded inputs, n × sampleSize. */
+  x: Float32Array;
+  sampleSize: number;
+  /** Class index per sample in `binding.output.labels`, −1 when the label is missing or unknown. */
+  y: Int32Array;
+  /** Raw sensitive-attribute values per sample (tabular only), by column name. */
+  sensitive: Record<string, string[]>;
+  /** Member flag per sample when the binding declares a split. */
+  member: boolean[] | null;
+}
+
+export interface ProbeContext<P> {
+  model: Classifier;
+  data: PreparedData;
+  params: P;
+  rng: Rng;
+  signal: AbortSignal;
+  /** Report this probe's own progress, 0–1. */
+  progress(fraction: number, message?: string): void;
+}
+
+export interface ProbeRequirements {
+  modality?: Modality[];
+  task?: TaskKind[];
+  /** Needs at least one sensitive attribute in the binding. */
+  sensitive?: boolean;
+  /** Needs labelled samples. */
+  labels?: boolean;
+  /** Needs a member/non-member split. */
+  split?: boolean;
+  differentiable?: boolean;
+}
+
+export interface ProbeDefinition<P extends Record<string, Json> = Record<string, Json>> {
+  /** Path-like id, pillar first: 'validity/accuracy'. */
+  id: string;
+  /** Bump whenever the numbers it produces could change. */
+  version: number;
+  pillar: Pillar;
+  title: string;
+  /** One paragraph: what it measures and how, for the suite catalogue and the report. */
+  description: string;
+  /** The headline metric. */
+  metric: MetricSpec;
+  /** Further metrics the measurement carries in `secondary`. */
+  secondary?: MetricSpec[];
+  requires: ProbeRequirements;
+  defaults: P;
+  run(ctx: ProbeContext<P>): Promise<Measurement>;
+}
+
+/** Identity helper that keeps the parameter type of a probe. */
+export function defineProbe<P extends Record<string, Json>>(probe: ProbeDefinition<P>): ProbeDefinition<P> {
+  return probe;
+}
+
+/** Why a probe cannot run on this model and data, or null when it can. */
+export function unmetRequirement(
+  req: ProbeRequirements,
+  facts: { modality: Modality; task: TaskKind; sensitive: number; labelled: number; split: boolean; differentiable: boolean },
+): string | null {
+  if (req.modality && !req.modality.includes(facts.modality)) {
+    return `needs ${req.modality.join(' or ')} data; this dataset is ${facts.modality}`;
+  }
+  if (req.task && !req.task.includes(facts.task)) {
+    return `needs a ${req.task.join(' or ')} model; this one is ${facts.task}`;
+  }
+  if (req.sensitive && facts.sensitive === 0) return 'needs at least one sensitive column in the binding';
+  if (req.labels && facts.labelled === 0) return 'needs labelled samples; none of the samples has a known label';
+  if (req.split && !facts.split) return 'needs a member/non-member split in the binding';
+  if (req.differentiable && !facts.differentiable) return 'needs a differentiable model';
+  return null;
+}
+
+/** Thrown by probes and the engine when a run is cancelled. */
+export class CancelledError extends Error {
+  constructor() {
+    super('The run was cancelled.');
+    this.name = 'CancelledError';
+  }
+}
+
+export function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new CancelledError();
+}
