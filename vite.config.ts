@@ -1,8 +1,4 @@
 import { defineConfig } from 'vite';
-import { readFileSync } from 'node:fs';
-
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
-
 // Cross-origin isolation lets onnxruntime-web use several wasm threads (RECIPE.md).
 const isolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -10,7 +6,6 @@ const isolation = {
 };
 
 export default defineConfig({
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   server: { headers: isolation },
   preview: { headers: isolation },
   worker: { format: 'es' },

@@ -235,6 +235,8 @@ export interface Interval {
   method: 'bootstrap-percentile' | 'wilson' | 'exact';
   /** Bootstrap resamples, when bootstrapped. */
   resamples?: number;
+  /** Bootstrap resamples left out because the statistic was undefined on them (e.g. a class never drawn). */
+  skipped?: number;
 }
 
 /** One estimated number. `value` is null when undefined, and `undefinedReason` says why. */

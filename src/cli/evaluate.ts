@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { BackendChoice, Binding, Progress, Run } from '../core/types';
+import { parseBinding } from '../core/binding-schema';
+import { modalityOf, taskOf } from '../core/binding';
+import { findBinding } from '../bindings';
+import { findSuite } from '../suites/catalogue';
+import { createEvalService } from '../engine/service';
+import { nodeHost } from '../engine/node-host';
+import { readDatasetFiles, readModelFiles } from './files';
+import { formatDuration } from './format';
+
+export interface EvaluateOptions {
+  model: string;
+  dataset: string[];
+  binding?: string;
+  suite: string;
+  limit?: number;
+  seed: number;
+  backend: BackendChoice;
+  out: string;
+  quiet?: boolean;
+}
+
+/** `trustgrade evaluate`: the app's engine, in Node. Returns the run it wrote. */
+export async function evaluate(options: EvaluateOptions, log: (line: string) => void): Promise<Run> {
+  const service = createEvalService(nodeHost);
+  const modelFiles = await readModelFiles(options.model);
+  const info = await service.openModel(modelFiles, options.backend);
+  log(`model ${info.name} (${info.format}, sha256 ${info.sha256.slice(0, 12)}…) on ${info.backend}`);
+
+  const binding = await chooseBinding(options.binding, info.sha256);
+  const dataset = await service.openDataset(await readDatasetFiles(options.dataset));
+  const suite = findSuite(options.suite, modalityOf(binding), taskOf(binding));
+  log(`dataset ${dataset.manifest.name} (${dataset.manifest.rows} rows), suite ${suite.id} v${suite.version}`);
+
+  const run = await service.run(
+    { runId: randomUUID(), modelSha256: info.sha256, datasetSha256: dataset.manifest.sha256, binding, suite, seed: options.seed, limit: options.limit ?? null },
+    progressPrinter(log),
+  );
+  await writeFile(options.out, `${JSON.stringify(run, null, 2)}\n`);
+  for (const result of run.results) {
+    const value = result.measurement?.value;
+    const shown = result.status === 'ok' ? (value === null || value === undefined ? 'undefined' : value.toFixed(4)) : `${result.status}: ${result.reason}`;
+    log(`${result.probeId.padEnd(28)} ${shown}`);
+  }
+  log(`wrote ${options.out}`);
+  await service.closeModel(info.sha256);
+  return run;
+}
+
+async function chooseBinding(path: string | undefined, sha256: string): Promise<Binding> {
+  if (path) {
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFile(path, 'utf8'));
+    } catch (error) {
+      throw new Error(`The binding file '${path}' could not be read as JSON (${(error as Error).message}).`);
+    }
+    const known = json as { binding?: unknown };
+    return parseBinding(known && typeof known === 'object' && 'binding' in known ? known.binding : json);
+  }
+  const known = findBinding(sha256);
+  if (!known) {
+    throw new Error(`No shipped binding matches this model (sha256 ${sha256}). Write one and pass it with --binding <file.json>.`);
+  }
+  return known.binding;
+}
+
+function progressPrinter(log: (line: string) => void): (p: Progress) => void {
+  let lastLine = '';
+  let lastTime = 0;
+  return (p) => {
+    const percent = Math.floor(p.fraction * 100);
+    const line = `[${String(percent).padStart(3)}%] ${p.message}${p.etaMs !== null ? ` (about ${formatDuration(p.etaMs)} left)` : ''}`;
+    const now = Date.now();
+    if (line !== lastLine && (now - lastTime > 1000 || p.fraction === 1 || p.message !== lastLine.slice(7))) {
+      log(line);
+      lastLine = line;
+      lastTime = now;
+    }
+  };
+}

@@ -1,0 +1,4 @@
+import pkg from '../../package.json';
+
+/** The app version recorded in every run. */
+export const APP_VERSION: string = pkg.version;

@@ -1,0 +1,33 @@
+import type { Binding } from '../core/types';
+import type { Classifier } from '../core/probe';
+import { throwIfCancelled } from '../core/probe';
+import { toProbabilities } from '../core/binding';
+import type { ModelAdapter } from '../runtime/adapter';
+
+/** The model as probes see it: encoded inputs in, class probabilities in binding-label order out. */
+export function createClassifier(adapter: ModelAdapter, binding: Binding): Classifier {
+  const size = adapter.sampleSize(binding.input);
+  return {
+    info: adapter.info,
+    labels: binding.output.labels,
+    sampleShape: sampleShapeOf(binding, size),
+    async predict(x, n, signal) {
+      if (signal) throwIfCancelled(signal);
+      const { values, width } = await adapter.predict(x, n, {
+        input: binding.input,
+        output: binding.output.tensor,
+        signal,
+      });
+      return toProbabilities(values, width, n, binding.output);
+    },
+  };
+}
+
+function sampleShapeOf(binding: Binding, size: number | null): number[] {
+  if (binding.kind === 'image') {
+    return binding.layout === 'NCHW'
+      ? [binding.channels, binding.height, binding.width]
+      : [binding.height, binding.width, binding.channels];
+  }
+  return [size ?? binding.features.reduce((sum, f) => sum + (f.kind === 'one-hot' ? f.vocabulary.length : 1), 0)];
+}

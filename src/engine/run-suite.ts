@@ -1,0 +1,114 @@
+import type { Dataset, Json, ProbeResult, Run, RunEnvironment } from '../core/types';
+import { CancelledError, unmetRequirement, type PreparedData, type ProbeDefinition } from '../core/probe';
+import { createRng } from '../core/rng';
+import { modalityOf, prepareData, taskOf } from '../core/binding';
+import type { ModelAdapter } from '../runtime/adapter';
+import { getProbe } from '../probes/registry';
+import { createClassifier } from './classifier';
+import { createProgressTracker } from './progress';
+import type { RunListeners, RunRequest } from './service';
+
+interface RunSuiteInput {
+  request: RunRequest;
+  adapter: ModelAdapter;
+  dataset: Dataset;
+  environment: RunEnvironment;
+  signal: AbortSignal;
+  listeners: RunListeners;
+}
+
+/**
+ * Runs every probe of a suite on one model and dataset and returns the Run record.
+ * Input problems (a binding that does not fit the data or the model) throw before anything runs;
+ * a probe that fails is recorded as failed and the others still run; a cancel stops at the next
+ * checkpoint and the remaining probes are recorded as cancelled.
+ */
+export async function runSuite({ request, adapter, dataset, environment, signal, listeners }: RunSuiteInput): Promise<Run> {
+  const { binding, suite } = request;
+  const data = prepareData(dataset, binding, {
+    limit: request.limit,
+    sampleSize: adapter.sampleSize(binding.input),
+  });
+  const model = createClassifier(adapter, binding);
+  const facts = {
+    modality: modalityOf(binding),
+    task: taskOf(binding),
+    sensitive: binding.kind === 'tabular' ? binding.sensitive.length : 0,
+    labelled: countLabelled(data),
+    split: data.member !== null,
+    differentiable: adapter.info.differentiable,
+  };
+  const run: Run = {
+    schema: 'trustgrade.run/1',
+    id: request.runId,
+    status: 'running',
+    createdAt: new Date().toISOString(),
+    finishedAt: null,
+    model: adapter.info,
+    ...(request.label ? { label: request.label } : {}),
+    dataset: dataset.manifest,
+    binding,
+    suite: { id: suite.id, version: suite.version, modality: suite.modality, task: suite.task },
+    seed: request.seed,
+    samples: data.n,
+    limit: request.limit,
+    results: [],
+    environment,
+  };
+  const tracker = createProgressTracker(request.runId, suite.probes.length, listeners.onProgress);
+  const rng = createRng(request.seed);
+
+  for (const [index, config] of suite.probes.entries()) {
+    const probe = getProbe(config.id) as ProbeDefinition;
+    const params = { ...probe.defaults, ...(config.params ?? {}) } as Record<string, Json>;
+    const base = { probeId: probe.id, probeVersion: probe.version, pillar: probe.pillar, params };
+    const started = performance.now();
+    let result: ProbeResult;
+    if (signal.aborted) {
+      result = { ...base, status: 'cancelled', reason: 'The run was cancelled before this probe started.', durationMs: 0 };
+    } else {
+      const unmet = unmetRequirement(probe.requires, facts);
+      if (unmet) {
+        result = { ...base, status: 'skipped', reason: unmet, durationMs: 0 };
+      } else {
+        tracker.startProbe(index, probe.id, probe.title);
+        try {
+          const measurement = await probe.run({
+            model, data, params, signal,
+            rng: rng.fork(probe.id),
+            progress: (fraction, message) => tracker.probeProgress(fraction, message),
+          });
+          result = { ...base, status: 'ok', measurement, durationMs: elapsed(started) };
+        } catch (error) {
+          const cancelled = error instanceof CancelledError || signal.aborted;
+          result = {
+            ...base,
+            status: cancelled ? 'cancelled' : 'failed',
+            reason: cancelled ? 'The run was cancelled while this probe ran.' : messageOf(error),
+            durationMs: elapsed(started),
+          };
+        }
+      }
+    }
+    run.results.push(result);
+    listeners.onProbeResult?.(result);
+  }
+  tracker.finish();
+  run.status = signal.aborted ? 'cancelled' : 'complete';
+  run.finishedAt = new Date().toISOString();
+  return run;
+}
+
+function countLabelled(data: PreparedData): number {
+  let count = 0;
+  for (const label of data.y) if (label >= 0) count++;
+  return count;
+}
+
+function elapsed(started: number): number {
+  return Math.round(performance.now() - started);
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,2 +1,0 @@
-/** Set by Vite's `define` from package.json. */
-declare const __APP_VERSION__: string;

@@ -1,0 +1,30 @@
+import type { ProbeDefinition } from '../core/probe';
+import { validityProbes } from './validity';
+
+/** Every probe TrustGrade knows, by id. Each pillar folder exports its list from its index.ts. */
+export const probes: ReadonlyMap<string, ProbeDefinition> = indexById([...validityProbes]);
+
+/** Thrown when a suite names a probe that does not exist. */
+export class UnknownProbeError extends Error {
+  constructor(id: string, valid: string[]) {
+    super(`There is no probe "${id}". Valid probe ids are: ${valid.join(', ')}. Check the suite's probe list.`);
+    this.name = 'UnknownProbeError';
+  }
+}
+
+export function getProbe(id: string): ProbeDefinition {
+  const probe = probes.get(id);
+  if (!probe) throw new UnknownProbeError(id, [...probes.keys()]);
+  return probe;
+}
+
+function indexById(list: ProbeDefinition[]): ReadonlyMap<string, ProbeDefinition> {
+  const byId = new Map<string, ProbeDefinition>();
+  for (const probe of list) {
+    // A registry mistake is a programming error: fail at load time, not in the middle of a run.
+    if (byId.has(probe.id)) throw new Error(`Two probes share the id "${probe.id}"; probe ids must be unique.`);
+    if (!probe.id.startsWith(`${probe.pillar}/`)) throw new Error(`Probe "${probe.id}" must start with its pillar, "${probe.pillar}/".`);
+    byId.set(probe.id, probe);
+  }
+  return byId;
+}

@@ -1,0 +1,75 @@
+import type { Progress, Run } from '../core/types';
+import type { EvalClient } from '../client/eval-client';
+import type { RunRequest } from '../engine/service';
+import type { RunStore } from '../storage/runs';
+import type { DatasetPreview } from '../engine/preview';
+import type { ModelInfo } from '../core/types';
+import { APP_VERSION } from '../core/version';
+
+export interface RunOutcomeForPage {
+  run: Run;
+  /** Set when the run could not be stored; the page keeps it in memory and offers export. */
+  saveError?: string;
+}
+
+/** The run as it is stored while it goes, so a reload finds it as interrupted rather than losing it. */
+export function startedRun(request: RunRequest, model: ModelInfo, dataset: DatasetPreview): Run {
+  return {
+    schema: 'trustgrade.run/1',
+    id: request.runId,
+    status: 'running',
+    createdAt: new Date().toISOString(),
+    finishedAt: null,
+    model,
+    ...(request.label ? { label: request.label } : {}),
+    dataset: dataset.manifest,
+    binding: request.binding,
+    suite: { id: request.suite.id, version: request.suite.version, modality: request.suite.modality, task: request.suite.task },
+    seed: request.seed,
+    samples: Math.min(dataset.manifest.rows, request.limit ?? Infinity),
+    limit: request.limit,
+    results: [],
+    environment: { app: APP_VERSION, host: 'browser', agent: navigator.userAgent, engine: '', backend: model.backend, threads: 0 },
+  };
+}
+
+/**
+ * Runs a suite in the worker and stores the outcome. A crashed worker or a forced cancel still
+ * stores the run, with the probes that had finished; an input problem stores nothing and throws.
+ */
+export async function executeRun(
+  client: EvalClient,
+  store: RunStore | null,
+  request: RunRequest,
+  started: Run,
+  onProgress: (p: Progress) => void,
+): Promise<RunOutcomeForPage> {
+  const save = async (run: Run): Promise<string | undefined> => {
+    if (!store) return 'Stored runs are not available in this browser session.';
+    try {
+      await store.saveRun(run);
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  await save(started);
+  let run: Run;
+  try {
+    const outcome = await client.run(request, onProgress);
+    run = outcome.kind === 'finished'
+      ? outcome.run
+      : {
+          ...started,
+          status: outcome.kind === 'crashed' ? 'failed' : 'cancelled',
+          results: outcome.results,
+          error: outcome.error,
+          finishedAt: new Date().toISOString(),
+        };
+  } catch (error) {
+    await store?.deleteRun(started.id).catch(() => undefined);
+    throw error;
+  }
+  const saveError = await save(run);
+  return saveError ? { run, saveError } : { run };
+}

@@ -1,0 +1,49 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Flags measured to work for Debian's Chromium here (RECIPE.md). */
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--enable-unsafe-webgpu',
+];
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface AppHarness {
+  browser: Browser;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the production build (dist/, made by `npm test` before the tests) and starts Chromium. */
+export async function startApp(): Promise<AppHarness> {
+  if (!existsSync(`${ROOT}dist/index.html`)) throw new Error('dist/ is missing: run `npx vite build` first (npm test does).');
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: apt-get install chromium (the CI script does).`);
+  const server: PreviewServer = await preview({ root: ROOT, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  const address = server.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : 4173;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return {
+    browser,
+    url: `http://127.0.0.1:${port}/`,
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    },
+  };
+}
+
+/** A fresh page (own storage) that collects console errors and failed requests. */
+export async function openPage(app: AppHarness): Promise<{ page: Page; errors: string[] }> {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(app.url);
+  await page.waitForSelector('tg-app');
+  return { page, errors };
+}
+
+export const SCREENSHOTS = `${ROOT}test-results/screenshots/`;
