@@ -5,8 +5,10 @@
  * newer or edited app is rejected with the field named rather than silently trimmed.
  */
 import { z } from 'zod';
+import { BindingError } from './binding-error';
+import { bindingSchema, parseBinding } from './binding-schema';
 import type {
-  Binding, DatasetManifest, Estimate, GroupEstimate, Interval, Json, Measurement, ModelInfo,
+  DatasetManifest, Estimate, GroupEstimate, Interval, Json, Measurement, ModelInfo,
   OnnxFacts, ProbeResult, Run, RunEnvironment, TensorInfo, TfjsFacts,
 } from './types';
 
@@ -67,13 +69,19 @@ export const modelInfoSchema = z.strictObject({
 // ── Binding ──
 
 /**
- * Placeholder until src/core/binding-schema.ts exists: checks only that the binding is an object of
- * a known kind. Replace with that module's schema so imported bindings are validated field by field.
+ * The binding's structure comes from binding-schema.ts; the rules zod cannot state there (positive
+ * label among the labels, ascending bin edges…) run after it, through parseBinding.
  */
-const bindingSchema = z.custom<Binding>(
-  (value) => isPlainObject(value) && (value.kind === 'tabular' || value.kind === 'image'),
-  { message: 'must be a binding object whose kind is tabular or image' },
-);
+const bindingField = bindingSchema.superRefine((binding, ctx) => {
+  try {
+    parseBinding(binding);
+  } catch (error) {
+    if (!(error instanceof BindingError)) throw error;
+    // parseBinding's sentence already starts with the path ("binding.output.positive is …").
+    const sentence = error.message.replace(/^The binding is not valid: /, '').replace(/\.$/, '');
+    ctx.addIssue({ code: 'custom', message: sentence, params: { sentence: true } });
+  }
+});
 
 // ── Dataset ──
 
@@ -153,7 +161,7 @@ export const runSchema = z.strictObject({
   model: modelInfoSchema,
   label: z.strictObject({ family: z.string(), version: z.string() }).optional(),
   dataset: datasetManifestSchema,
-  binding: bindingSchema,
+  binding: bindingField,
   suite: z.strictObject({ id: z.string(), version: z.number().int(), modality, task: taskKind }),
   seed: z.number().int(),
   samples: count,
@@ -216,6 +224,7 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
         : `${where(issue.path)} does not match any allowed form`;
     }
     default:
+      if (issue.code === 'custom' && issue.params?.sentence) return issue.message;
       return `${where(issue.path)} ${issue.message}`;
   }
 }
@@ -259,10 +268,6 @@ function describeValue(value: unknown): string {
 function withArticle(expected: string): string {
   const names: Record<string, string> = { int: 'an integer', object: 'an object', array: 'a list', null: 'null' };
   return names[expected] ?? `a ${expected}`;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // Compile-time guard: the schema and types.ts must describe the same record.

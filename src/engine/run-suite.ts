@@ -1,9 +1,10 @@
-import type { Dataset, Json, ProbeResult, Run, RunEnvironment } from '../core/types';
+import type { Dataset, ProbeResult, Run, RunEnvironment } from '../core/types';
 import { CancelledError, unmetRequirement, type PreparedData, type ProbeDefinition } from '../core/probe';
 import { createRng } from '../core/rng';
 import { modalityOf, prepareData, taskOf } from '../core/binding';
 import type { ModelAdapter } from '../runtime/adapter';
 import { getProbe } from '../probes/registry';
+import { resolveProbeParams } from '../suites/params';
 import { createClassifier } from './classifier';
 import { createProgressTracker } from './progress';
 import type { RunListeners, RunRequest } from './service';
@@ -60,7 +61,7 @@ export async function runSuite({ request, adapter, dataset, environment, signal,
 
   for (const [index, config] of suite.probes.entries()) {
     const probe = getProbe(config.id) as ProbeDefinition;
-    const params = { ...probe.defaults, ...(config.params ?? {}) } as Record<string, Json>;
+    const params = resolveProbeParams(probe, config);
     const base = { probeId: probe.id, probeVersion: probe.version, pillar: probe.pillar, params };
     const started = performance.now();
     let result: ProbeResult;

@@ -41,6 +41,21 @@ export function bootstrapInterval(
   statistic: (indices: Int32Array) => number | null,
   opts: BootstrapOptions,
 ): Interval | null {
+  return bootstrapIntervals(n, ['value'], (indices) => ({ value: statistic(indices) }), opts).value;
+}
+
+/**
+ * Several statistics bootstrapped on the same resamples: one draw of indices per resample,
+ * however many metrics are read from it (drawing dominates the cost on large data). Each named
+ * statistic gets its own interval and its own `skipped` count, exactly as `bootstrapInterval`
+ * would give it for the same rng state.
+ */
+export function bootstrapIntervals<K extends string>(
+  n: number,
+  names: readonly K[],
+  statistics: (indices: Int32Array) => Record<K, number | null>,
+  opts: BootstrapOptions,
+): Record<K, Interval | null> {
   const level = opts.level ?? 0.95;
   checkLevel(level);
   if (!Number.isInteger(opts.resamples) || opts.resamples < 0) {
@@ -49,30 +64,37 @@ export function bootstrapInterval(
   if (opts.strata && opts.strata.length !== n) {
     throw new RangeError(`bootstrapInterval got ${opts.strata.length} strata for ${n} samples; give one stratum per sample.`);
   }
-  if (n === 0 || opts.resamples === 0) return null;
+  const result = Object.fromEntries(names.map((name) => [name, null])) as Record<K, Interval | null>;
+  if (n === 0 || opts.resamples === 0) return result;
 
   const draw = opts.strata ? stratifiedDraw(opts.strata, opts.rng) : plainDraw(n, opts.rng);
   const indices = new Int32Array(n);
-  const values = new Float64Array(opts.resamples);
-  let kept = 0;
+  const values = names.map(() => new Float64Array(opts.resamples));
+  const kept = new Int32Array(names.length);
   for (let r = 0; r < opts.resamples; r++) {
     if (opts.signal && r % CANCEL_CHECK_EVERY === 0 && opts.signal.aborted) throw new CancelledError();
     draw(indices);
-    const value = statistic(indices);
-    if (value !== null && Number.isFinite(value)) values[kept++] = value;
+    const stats = statistics(indices);
+    names.forEach((name, s) => {
+      const value = stats[name];
+      if (value !== null && Number.isFinite(value)) values[s][kept[s]++] = value;
+    });
   }
-  if (kept === 0) return null;
 
-  const sorted = values.subarray(0, kept).sort();
   const alpha = (1 - level) / 2;
-  return {
-    low: quantileSorted(sorted, alpha),
-    high: quantileSorted(sorted, 1 - alpha),
-    level,
-    method: 'bootstrap-percentile',
-    resamples: opts.resamples,
-    skipped: opts.resamples - kept,
-  };
+  names.forEach((name, s) => {
+    if (kept[s] === 0) return;
+    const sorted = values[s].subarray(0, kept[s]).sort();
+    result[name] = {
+      low: quantileSorted(sorted, alpha),
+      high: quantileSorted(sorted, 1 - alpha),
+      level,
+      method: 'bootstrap-percentile',
+      resamples: opts.resamples,
+      skipped: opts.resamples - kept[s],
+    };
+  });
+  return result;
 }
 
 /** Linear interpolation between order statistics (numpy.percentile, method 'linear'). */

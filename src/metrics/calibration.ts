@@ -18,27 +18,34 @@ export const ECE_BINS = 15;
 
 /** What calibration metrics need per sample, computed once so a bootstrap can resample cheaply. */
 export interface TopClassSamples {
+  /** Number of equal-width confidence bins. */
+  bins: number;
   /** Largest class probability. */
   confidence: Float64Array;
   /** 1 when the top class (first on ties) is the true class. */
   correct: Uint8Array;
+  /** Confidence bin of each sample (see `binIndex`). */
+  bin: Int32Array;
   /** True class, −1 when unknown. */
   y: Int32Array;
 }
 
-export function topClassSamples(probs: Float32Array, k: number, y: Int32Array): TopClassSamples {
+export function topClassSamples(probs: Float32Array, k: number, y: Int32Array, bins = ECE_BINS): TopClassSamples {
   const n = probabilityRowCount(probs, k);
   checkLength(y, n);
+  if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`The number of calibration bins must be a whole number ≥ 1; got ${bins}.`);
   const confidence = new Float64Array(n);
   const correct = new Uint8Array(n);
+  const bin = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const row = i * k;
     let best = 0;
     for (let c = 1; c < k; c++) if (probs[row + c] > probs[row + best]) best = c;
     confidence[i] = probs[row + best];
     correct[i] = best === y[i] ? 1 : 0;
+    bin[i] = binIndex(confidence[i], bins);
   }
-  return { confidence, correct, y };
+  return { bins, confidence, correct, bin, y };
 }
 
 /** One bar of a reliability diagram. */
@@ -63,8 +70,8 @@ export function binIndex(confidence: number, bins: number): number {
 }
 
 /** Reliability-diagram bins over the labelled samples (or over `indices`, repeats allowed). */
-export function reliabilityBins(samples: TopClassSamples, bins = ECE_BINS, indices?: Int32Array): ReliabilityBin[] {
-  if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`The number of calibration bins must be a whole number ≥ 1; got ${bins}.`);
+export function reliabilityBins(samples: TopClassSamples, indices?: Int32Array): ReliabilityBin[] {
+  const { bins } = samples;
   const count = new Float64Array(bins);
   const confidenceSum = new Float64Array(bins);
   const correctSum = new Float64Array(bins);
@@ -72,7 +79,7 @@ export function reliabilityBins(samples: TopClassSamples, bins = ECE_BINS, indic
   for (let j = 0; j < total; j++) {
     const i = indices ? indices[j] : j;
     if (samples.y[i] < 0) continue;
-    const b = binIndex(samples.confidence[i], bins);
+    const b = samples.bin[i];
     count[b]++;
     confidenceSum[b] += samples.confidence[i];
     correctSum[b] += samples.correct[i];

@@ -87,6 +87,13 @@ export function confusionMatrix(yTrue: Int32Array, yPred: Int32Array, k: number,
   return { k, counts, total };
 }
 
+/** Accuracy read from a confusion matrix: its trace over its total; null when it is empty. */
+export function accuracyFromConfusion(cm: ConfusionMatrix): number | null {
+  let correct = 0;
+  for (let c = 0; c < cm.k; c++) correct += cm.counts[c * cm.k + c];
+  return cm.total === 0 ? null : correct / cm.total;
+}
+
 /** The matrix as nested rows (row = true class), for reports. */
 export function confusionRows(cm: ConfusionMatrix): number[][] {
   return Array.from({ length: cm.k }, (_, t) => Array.from(cm.counts.subarray(t * cm.k, (t + 1) * cm.k)));

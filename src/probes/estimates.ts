@@ -1,6 +1,6 @@
 import type { Estimate, Interval } from '../core/types';
 import type { Rng } from '../core/rng';
-import { bootstrapInterval } from '../metrics/bootstrap';
+import { bootstrapIntervals } from '../metrics/bootstrap';
 import type { Defined } from '../metrics/defined';
 import type { BootstrapParams } from './params';
 
@@ -14,17 +14,18 @@ export function toEstimate(value: Defined | number | null, n: number, interval: 
 }
 
 /**
- * Bootstraps one statistic of the n labelled samples on its own named stream of `rng`, so adding
- * or removing a metric never changes another metric's interval.
+ * Bootstraps several statistics of the n labelled samples on the same resamples, drawn from the
+ * probe's stream forked as 'bootstrap'. Statistics read from one resample share its draw, so
+ * adding a metric never changes another metric's interval.
  */
-export function seededInterval(
-  name: string,
+export function seededIntervals<K extends string>(
+  names: readonly K[],
   n: number,
-  statistic: (indices: Int32Array) => number | null,
+  statistics: (indices: Int32Array) => Record<K, number | null>,
   settings: BootstrapParams & { rng: Rng; signal: AbortSignal },
-): Interval | null {
-  return bootstrapInterval(n, statistic, {
-    rng: settings.rng.fork(name),
+): Record<K, Interval | null> {
+  return bootstrapIntervals(n, names, statistics, {
+    rng: settings.rng.fork('bootstrap'),
     resamples: settings.bootstrap,
     level: settings.level,
     signal: settings.signal,

@@ -25,6 +25,21 @@ export class PredictionShapeError extends Error {
  * value that is not finite.
  */
 export async function predictAll(ctx: PredictionContext, options: PredictAllOptions = {}): Promise<Float32Array> {
+  // Several probes of a run need the clean predictions; the engine passes every probe the same
+  // model and data objects, so they are predicted once per run.
+  const cached = cache.get(ctx.data);
+  if (cached && cached.model === ctx.model) {
+    ctx.progress(options.share ?? 1, 'Reused the predictions of an earlier probe');
+    return cached.probs;
+  }
+  const probs = await predictBatches(ctx, options);
+  cache.set(ctx.data, { model: ctx.model, probs });
+  return probs;
+}
+
+const cache = new WeakMap<object, { model: object; probs: Float32Array }>();
+
+async function predictBatches(ctx: PredictionContext, options: PredictAllOptions): Promise<Float32Array> {
   const { model, data, signal } = ctx;
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 512));
   const share = options.share ?? 1;

@@ -139,7 +139,7 @@ function resolveShards(manifest: ManifestGroup[], modelJson: ModelFile, files: M
   const resolved: { manifestPath: string; file: ModelFile }[] = [];
   for (const group of manifest) {
     const groupFiles = group.paths.map((manifestPath) => {
-      const safe = requireSafePath(manifestPath, `The weight file named in ${modelJson.path}`);
+      const safe = requireSafePath(manifestPath, `The weights manifest in ${modelJson.path}`);
       const file = byPath.get(joinPath(base, safe));
       if (!file) {
         throw new ModelError(

@@ -25,12 +25,12 @@ export function unsafePathReason(path: string): string | null {
   return null;
 }
 
-/** Throws a ModelError naming `what` when `path` is unsafe; returns the normalized path otherwise. */
-export function requireSafePath(path: string, what: string): string {
+/** Throws a ModelError saying which file (`referrer`) named an unsafe path; returns the normalized path otherwise. */
+export function requireSafePath(path: string, referrer: string): string {
   const reason = unsafePathReason(path);
   if (reason) {
     throw new ModelError(
-      `${what} '${path}' was refused because ${reason}. ` +
+      `${referrer} names the file '${path}', which was refused because ${reason}. ` +
         'A model may only refer to files in its own folder; export it again or fix the path.',
     );
   }

@@ -15,7 +15,7 @@ export type TrustGradeDatabase = IDBPDatabase<TrustGradeDB>;
  */
 export async function openDatabase(
   name: string = DB_NAME,
-  factory: IDBFactory | undefined = globalThis.indexedDB,
+  factory: IDBFactory | undefined = browserFactory(),
   version: number = DB_VERSION,
 ): Promise<TrustGradeDatabase> {
   if (!factory) {
@@ -33,13 +33,11 @@ export async function openDatabase(
   }
   request.addEventListener('upgradeneeded', (event) => {
     const transaction = request.transaction!;
+    const upgrade = wrap(transaction) as unknown as UpgradeTransaction;
+    // The open request reports the outcome; this only keeps an aborted upgrade from raising an unhandled rejection.
+    upgrade.done.catch(() => undefined);
     try {
-      applyMigrations(
-        wrap(request.result) as TrustGradeDatabase,
-        event.oldVersion,
-        event.newVersion ?? version,
-        wrap(transaction) as unknown as UpgradeTransaction,
-      );
+      applyMigrations(wrap(request.result) as TrustGradeDatabase, event.oldVersion, event.newVersion ?? version, upgrade);
     } catch (error) {
       // Aborting the upgrade rolls every migration back, so the old data stays as it was.
       migrationError = error;
@@ -53,6 +51,15 @@ export async function openDatabase(
     return db;
   } catch (error) {
     throw openFailure(error, migrationError, version);
+  }
+}
+
+/** The page's IndexedDB; reading it throws a SecurityError in some sandboxed or cookie-less contexts. */
+function browserFactory(): IDBFactory | undefined {
+  try {
+    return globalThis.indexedDB ?? undefined;
+  } catch {
+    return undefined;
   }
 }
 

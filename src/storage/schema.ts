@@ -65,5 +65,9 @@ export function applyMigrations(
   newVersion: number,
   tx: UpgradeTransaction,
 ): void {
-  for (let version = oldVersion; version < newVersion; version++) migrations[version](db, tx);
+  for (let version = oldVersion; version < newVersion; version++) {
+    const migrate = migrations[version];
+    if (!migrate) throw new Error(`there is no migration from schema version ${version} to ${version + 1}`);
+    migrate(db, tx);
+  }
 }

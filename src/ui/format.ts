@@ -11,6 +11,8 @@ const MINUS = '\u2212';
 export interface NumberFormat {
   /** Decimal places for numbers below 1,000 in magnitude (default 4). */
   digits?: number;
+  /** Give whole numbers the same decimals as the rest ("1.0000"), as measured values should. */
+  fixed?: boolean;
 }
 
 /** Groups the integer part of a plain decimal string in threes: "10000.5" → "10,000.5". */
@@ -31,11 +33,9 @@ export function formatNumber(value: number | null | undefined, format: NumberFor
   const sign = value < 0 ? MINUS : '';
   const magnitude = Math.abs(value);
   let text: string;
-  if (Number.isInteger(magnitude)) {
-    text = groupThousands(magnitude.toFixed(0));
-  } else if (magnitude >= 1000) {
+  if (magnitude >= 1000 || (Number.isInteger(magnitude) && !format.fixed)) {
     text = groupThousands(String(Number(magnitude.toFixed(2))));
-  } else if (magnitude < 0.5 * 10 ** -digits) {
+  } else if (magnitude > 0 && magnitude < 0.5 * 10 ** -digits) {
     text = magnitude.toExponential(1).replace('-', MINUS);
   } else {
     text = magnitude.toFixed(digits);
@@ -55,10 +55,12 @@ export function formatPercent(fraction: number | null | undefined, digits = 1): 
   return `${sign}${(Math.abs(fraction) * 100).toFixed(digits)} %`;
 }
 
-/** "95 % CI 0.9870–0.9910". */
+/** "95 % CI 0.9870–0.9910"; bounds below zero read "−0.0520 to −0.0090" so no dash sits beside a minus. */
 export function formatInterval(interval: Interval, format: NumberFormat = {}): string {
   const level = Number((interval.level * 100).toFixed(1));
-  return `${level} % CI ${formatNumber(interval.low, format)}–${formatNumber(interval.high, format)}`;
+  const measured = { fixed: true, ...format };
+  const separator = interval.low < 0 || interval.high < 0 ? ' to ' : '–';
+  return `${level} % CI ${formatNumber(interval.low, measured)}${separator}${formatNumber(interval.high, measured)}`;
 }
 
 /** How an interval was computed, for a tooltip or footnote: "bootstrap percentile, 1,000 resamples". */
@@ -83,7 +85,7 @@ export function formatEstimate(estimate: Estimate, format: NumberFormat = {}): s
   if (estimate.value === null || !Number.isFinite(estimate.value)) {
     return `undefined — ${estimate.undefinedReason ?? 'no reason was recorded'} (${n})`;
   }
-  const value = formatNumber(estimate.value, format);
+  const value = formatNumber(estimate.value, { fixed: true, ...format });
   return estimate.interval ? `${value} (${formatInterval(estimate.interval, format)}, ${n})` : `${value} (${n})`;
 }
 
@@ -183,9 +185,9 @@ export function runStatusText(status: RunStatus): string {
   return RUN_STATUS_WORDS[status] ?? status;
 }
 
-/** A parameter value as short text: strings bare, everything else as JSON. */
+/** A parameter value as it would be written in a suite: strings bare, everything else as JSON ("1000", "[0.05,0.1]"). */
 export function formatParam(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return formatNumber(value, { digits: 4 }).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'undefined';
   return JSON.stringify(value) ?? 'undefined';
 }

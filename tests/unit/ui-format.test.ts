@@ -20,8 +20,11 @@ describe('formatNumber', () => {
     expect(formatNumber(0.0000032)).toBe('3.2e\u22126');
     expect(formatNumber(0.00005)).toBe('0.0001');
   });
-  it('honours a digits option', () => {
+  it('honours a digits option and gives measured whole numbers their decimals when asked', () => {
     expect(formatNumber(0.123456, { digits: 2 })).toBe('0.12');
+    expect(formatNumber(1, { fixed: true })).toBe('1.0000');
+    expect(formatNumber(0, { fixed: true })).toBe('0.0000');
+    expect(formatNumber(2000, { fixed: true })).toBe('2,000');
   });
   it('never prints NaN or Infinity', () => {
     expect(formatNumber(Number.NaN)).toBe('undefined');
@@ -47,11 +50,14 @@ describe('formatInterval and formatEstimate', () => {
   it('writes the interval with its level', () => {
     expect(formatInterval(ci)).toBe('95 % CI 0.9870–0.9910');
     expect(formatInterval({ ...ci, level: 0.9 })).toBe('90 % CI 0.9870–0.9910');
-    expect(formatInterval({ ...ci, low: -0.02, high: 0.01 }, { digits: 2 })).toBe('95 % CI \u22120.02–0.01');
+    expect(formatInterval({ ...ci, low: -0.052, high: -0.009 })).toBe('95 % CI \u22120.0520 to \u22120.0090');
+    expect(formatInterval({ ...ci, low: -0.02, high: 0.01 }, { digits: 2 })).toBe('95 % CI \u22120.02 to 0.01');
+    expect(formatInterval({ ...ci, low: 0.9899, high: 1 })).toBe('95 % CI 0.9899–1.0000');
   });
   it('writes value, interval and n as one phrase', () => {
     expect(formatEstimate({ value: 0.9891, interval: ci, n: 10000 })).toBe('0.9891 (95 % CI 0.9870–0.9910, n = 10,000)');
     expect(formatEstimate({ value: 0.5, interval: null, n: 12 })).toBe('0.5000 (n = 12)');
+    expect(formatEstimate({ value: 1, interval: { ...ci, low: 0.9963, high: 1 }, n: 1000 })).toBe('1.0000 (95 % CI 0.9963–1.0000, n = 1,000)');
   });
   it('writes an undefined value with its reason, never NaN', () => {
     expect(formatEstimate({ value: null, interval: null, n: 8, undefinedReason: 'the group has no positives' }))
@@ -112,7 +118,8 @@ describe('formatShape, shortHash, formatDate, formatParam, pillarTitle', () => {
     expect(formatDate('yesterday')).toBe('yesterday');
   });
   it('formats parameters', () => {
-    expect(formatParam(1000)).toBe('1,000');
+    expect(formatParam(1000)).toBe('1000');
+    expect(formatParam(Number.NaN)).toBe('undefined');
     expect(formatParam(0.5)).toBe('0.5');
     expect(formatParam('top-class')).toBe('top-class');
     expect(formatParam([0.05, 0.1])).toBe('[0.05,0.1]');

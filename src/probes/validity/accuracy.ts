@@ -1,11 +1,11 @@
 import { defineProbe } from '../../core/probe';
 import type { GroupEstimate, Json } from '../../core/types';
 import {
-  accuracy, argmaxPredictions, balancedAccuracy, classScores, confusionMatrix, confusionRows, macroF1,
+  accuracy, accuracyFromConfusion, argmaxPredictions, balancedAccuracy, classScores, confusionMatrix, confusionRows, macroF1,
   type ClassScores,
 } from '../../metrics/classification';
 import { wilsonInterval } from '../../metrics/wilson';
-import { intervalNotes, seededInterval, toEstimate } from '../estimates';
+import { intervalNotes, seededIntervals, toEstimate } from '../estimates';
 import { labelledSubset } from '../labelled';
 import { readBootstrapParams } from '../params';
 import { predictAll } from '../predict-all';
@@ -53,7 +53,7 @@ export default defineProbe({
     const settings = { ...readBootstrapParams(ID, ctx.params), rng: ctx.rng, signal: ctx.signal };
     const labels = ctx.model.labels;
     const k = labels.length;
-    const probs = await predictAll(ctx, { share: 0.8 });
+    const probs = await predictAll(ctx, { share: 0.9 });
     const subset = labelledSubset(ctx.data.y, probs, k);
     const yTrue = subset.y;
     const yPred = argmaxPredictions(subset.probs, k);
@@ -61,30 +61,36 @@ export default defineProbe({
 
     const cm = confusionMatrix(yTrue, yPred, k);
     const scores = classScores(cm);
-    const accuracyInterval = seededInterval('accuracy', n, (idx) => accuracy(yTrue, yPred, idx), settings);
-    ctx.progress(0.87);
-    const balancedInterval = seededInterval('balanced_accuracy', n, (idx) => balancedAccuracy(confusionMatrix(yTrue, yPred, k, idx)).value, settings);
-    ctx.progress(0.94);
-    const macroInterval = seededInterval('macro_f1', n, (idx) => macroF1(confusionMatrix(yTrue, yPred, k, idx)).value, settings);
+    const intervals = seededIntervals(['accuracy', 'balanced_accuracy', 'macro_f1'], n, (idx) => {
+      const resampled = confusionMatrix(yTrue, yPred, k, idx);
+      return {
+        accuracy: accuracyFromConfusion(resampled),
+        balanced_accuracy: balancedAccuracy(resampled).value,
+        macro_f1: macroF1(resampled).value,
+      };
+    }, settings);
     ctx.progress(1);
 
-    const headline = toEstimate(accuracy(yTrue, yPred), n, accuracyInterval, NO_LABELS);
+    const headline = toEstimate(accuracy(yTrue, yPred), n, intervals.accuracy, NO_LABELS);
     return {
       ...headline,
       groups: scores.map((s, c) => recallGroup(labels[c], s, settings.level)),
       secondary: {
-        balanced_accuracy: toEstimate(balancedAccuracy(cm), n, balancedInterval, NO_LABELS),
-        macro_f1: toEstimate(macroF1(cm), n, macroInterval, NO_LABELS),
+        balanced_accuracy: toEstimate(balancedAccuracy(cm), n, intervals.balanced_accuracy, NO_LABELS),
+        macro_f1: toEstimate(macroF1(cm), n, intervals.macro_f1, NO_LABELS),
       },
       notes: [
         ...subset.notes,
-        ...intervalNotes(settings.bootstrap, { accuracy: accuracyInterval, 'balanced accuracy': balancedInterval, 'macro F1': macroInterval }),
+        ...intervalNotes(settings.bootstrap, intervals),
         'Per-class values are recall (the share of each class predicted correctly) with Wilson score intervals.',
       ],
       details: {
         labels: [...labels],
         confusion: confusionRows(cm),
         perClass: scores.map((s, c) => perClassRow(labels[c], s)),
+        // Top class of every sample, labelled or not, in dataset order: lets two runs on the same
+        // rows be compared sample by sample (backend agreement, paired comparisons).
+        predictions: Array.from(argmaxPredictions(probs, k)),
       },
     };
   },

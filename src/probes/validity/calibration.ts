@@ -4,7 +4,7 @@ import {
   brierPerSample, expectedCalibrationError, maxCalibrationError, meanOverLabelled, positiveBrierPerSample,
   reliabilityBins, topClassSamples,
 } from '../../metrics/calibration';
-import { intervalNotes, seededInterval, toEstimate } from '../estimates';
+import { intervalNotes, seededIntervals, toEstimate } from '../estimates';
 import { labelledSubset } from '../labelled';
 import { readBootstrapParams, wholeNumberParam } from '../params';
 import { predictAll } from '../predict-all';
@@ -19,7 +19,7 @@ export default defineProbe({
   title: 'Calibration',
   description:
     'Checks whether the confidence the model states matches how often it is right. Samples are grouped by their ' +
-    'top-class probability into 15 equal-width bins, (0, 1/15], …, (14/15, 1]; expected calibration error (ECE) is the ' +
+    'top-class probability into equal-width bins (15 by default: (0, 1/15], …, (14/15, 1]); expected calibration error (ECE) is the ' +
     "sample-weighted mean gap between each bin's accuracy and its mean confidence (Guo et al. 2017), maximum " +
     'calibration error (MCE) the largest gap. Also reports the multiclass Brier score, and for two-class models the ' +
     "binary Brier score on the positive class as scikit-learn computes it. Intervals are seeded percentile bootstraps.",
@@ -61,42 +61,41 @@ export default defineProbe({
     const binCount = wholeNumberParam(ID, ctx.params, 'bins', 1, 1000);
     const labels = ctx.model.labels;
     const k = labels.length;
-    const probs = await predictAll(ctx, { share: 0.8 });
+    const probs = await predictAll(ctx, { share: 0.9 });
     const subset = labelledSubset(ctx.data.y, probs, k);
     const n = subset.y.length;
 
-    const top = topClassSamples(subset.probs, k, subset.y);
-    const bins = reliabilityBins(top, binCount);
+    const top = topClassSamples(subset.probs, k, subset.y, binCount);
+    const bins = reliabilityBins(top);
     const brier = brierPerSample(subset.probs, k, subset.y);
-    const eceInterval = seededInterval('ece', n, (idx) => expectedCalibrationError(reliabilityBins(top, binCount, idx)), settings);
-    ctx.progress(0.86);
-    const mceInterval = seededInterval('mce', n, (idx) => maxCalibrationError(reliabilityBins(top, binCount, idx)), settings);
-    ctx.progress(0.92);
-    const brierInterval = seededInterval('brier', n, (idx) => meanOverLabelled(brier, subset.y, idx), settings);
-    ctx.progress(0.96);
-    const positive = positiveClass(ctx.data.binding.output.labels, ctx.data.binding.output.positive, k);
-    let brierPositive: Estimate = { value: null, interval: null, n, undefinedReason: 'defined for two-class models only' };
-    const positiveNotes: string[] = [];
-    if (positive) {
-      const loss = positiveBrierPerSample(subset.probs, k, subset.y, positive.index);
-      const interval = seededInterval('brier_positive', n, (idx) => meanOverLabelled(loss, subset.y, idx), settings);
-      brierPositive = toEstimate(meanOverLabelled(loss, subset.y), n, interval, NO_LABELS);
-      positiveNotes.push(positive.note);
-    }
+    const positive = positiveClass(labels, ctx.data.binding.output.positive, k);
+    const positiveLoss = positive ? positiveBrierPerSample(subset.probs, k, subset.y, positive.index) : null;
+    const intervals = seededIntervals(['ece', 'mce', 'brier', 'brier_positive'], n, (idx) => {
+      const resampled = reliabilityBins(top, idx);
+      return {
+        ece: expectedCalibrationError(resampled),
+        mce: maxCalibrationError(resampled),
+        brier: meanOverLabelled(brier, subset.y, idx),
+        brier_positive: positiveLoss ? meanOverLabelled(positiveLoss, subset.y, idx) : null,
+      };
+    }, settings);
     ctx.progress(1);
 
+    const brierPositive: Estimate = positiveLoss
+      ? toEstimate(meanOverLabelled(positiveLoss, subset.y), n, intervals.brier_positive, NO_LABELS)
+      : { value: null, interval: null, n, undefinedReason: 'defined for two-class models only' };
     return {
-      ...toEstimate(expectedCalibrationError(bins), n, eceInterval, NO_LABELS),
+      ...toEstimate(expectedCalibrationError(bins), n, intervals.ece, NO_LABELS),
       groups: [],
       secondary: {
-        mce: toEstimate(maxCalibrationError(bins), n, mceInterval, NO_LABELS),
-        brier: toEstimate(meanOverLabelled(brier, subset.y), n, brierInterval, NO_LABELS),
+        mce: toEstimate(maxCalibrationError(bins), n, intervals.mce, NO_LABELS),
+        brier: toEstimate(meanOverLabelled(brier, subset.y), n, intervals.brier, NO_LABELS),
         brier_positive: brierPositive,
       },
       notes: [
         ...subset.notes,
-        ...intervalNotes(settings.bootstrap, { ECE: eceInterval, MCE: mceInterval, 'Brier score': brierInterval }),
-        ...positiveNotes,
+        ...intervalNotes(settings.bootstrap, intervals),
+        ...(positive ? [positive.note] : []),
       ],
       details: {
         binEdges: 'right-closed: bin b holds top-class probabilities in (b/M, (b+1)/M]',

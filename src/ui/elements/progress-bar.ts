@@ -40,9 +40,11 @@ export class TgProgress extends LitElement {
   @state() private cancelling = false;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
+    // A new run (or a run that starts over) clears the "Cancelling…" state of the previous one.
     const previous = changed.get('progress') as Progress | null | undefined;
-    // A new run clears the "Cancelling…" state of the previous one.
-    if (changed.has('progress') && previous && this.progress && previous.runId !== this.progress.runId) this.cancelling = false;
+    const newRun = changed.has('progress') && (this.progress === null || (previous && previous.runId !== this.progress.runId));
+    const reEnabled = changed.has('cancellable') && this.cancellable && changed.get('cancellable') === false;
+    if (newRun || reEnabled) this.cancelling = false;
   }
 
   override render() {

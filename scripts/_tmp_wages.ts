@@ -1,0 +1,14 @@
+import * as tf from '@tensorflow/tfjs';
+import { buildWagesTable } from './demo/wages-data';
+import { trainWagesModel, WAGES_MODELS } from './demo/wages-models';
+await tf.setBackend('cpu');
+const table = buildWagesTable();
+const run = (spec: any, tag: string) => { const t0 = Date.now(); const t = trainWagesModel(table, spec, (l) => console.log(tag, l)); console.log(tag, 'ms', Date.now()-t0); t.model.dispose(); };
+run({ ...WAGES_MODELS[0], training: { epochs: 3, batchSize: 32, learningRate: 0.003 } }, 'v1 lr.003 e3');
+run({ ...WAGES_MODELS[0], training: { epochs: 2, batchSize: 32, learningRate: 0.003 } }, 'v1 lr.003 e2');
+run({ ...WAGES_MODELS[2], training: { epochs: 40, batchSize: 32, learningRate: 0.003 } }, 'v3 lr.003 e40');
+const o = WAGES_MODELS[3], r = WAGES_MODELS[4];
+run({ ...o, hidden: [128,128], training: { epochs: 300, batchSize: 134, learningRate: 0.01 } }, 'overfit 128 full e300');
+run({ ...o, hidden: [64,64], training: { epochs: 300, batchSize: 32, learningRate: 0.01 } }, 'overfit 64 b32 e300');
+run({ ...r, hidden: [128,128], training: { epochs: 300, batchSize: 32, learningRate: 0.003, l2: 1e-2 } }, 'reg 128 b32 l2 1e-2');
+run({ ...r, hidden: [128,128], training: { epochs: 300, batchSize: 32, learningRate: 0.001, l2: 3e-3 } }, 'reg 128 b32 lr.001 l2 3e-3');

@@ -1,0 +1,158 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Backend, TensorInfo } from '../core/types';
+import type { ModelAdapter } from './adapter';
+import { fixedBatchOf, predictInBatches, sampleDims, sampleSizeOf } from './batching';
+import { toFloat32 } from './dtype';
+import { ModelError, messageOf } from './errors';
+import type { ModelSource } from './inspect';
+import { concatBytes } from './sha256';
+import { createSerialQueue } from './serial';
+import { chooseInput, chooseOutput } from './tensors';
+
+type TfjsSource = Extract<ModelSource, { format: 'tfjs' }>;
+export type TfjsBackend = Extract<Backend, 'webgpu' | 'webgl' | 'wasm' | 'cpu'>;
+
+export interface TfjsOptions {
+  /** Browser only: tells the wasm backend where its .wasm files are (setWasmPaths). */
+  prepareWasm?: () => Promise<void>;
+}
+
+/** TF.js has one global backend and engine, so all TF.js adapters share one queue. */
+const queue = createSerialQueue();
+
+/** Registers and starts a backend; throws with the reason when it cannot start here. */
+async function startBackend(backend: TfjsBackend, options: TfjsOptions): Promise<void> {
+  if (tf.getBackend() === backend) return;
+  if (backend === 'wasm') {
+    await import('@tensorflow/tfjs-backend-wasm');
+    // The threaded build hangs in setBackend inside a bundled worker under COOP/COEP (RECIPE.md).
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    await options.prepareWasm?.();
+  } else if (backend === 'webgpu') {
+    if (!(globalThis.navigator && 'gpu' in globalThis.navigator)) {
+      throw new Error('this environment has no WebGPU (navigator.gpu is missing)');
+    }
+    await import('@tensorflow/tfjs-backend-webgpu');
+  }
+  let started: boolean;
+  try {
+    started = await tf.setBackend(backend);
+  } catch (error) {
+    throw new Error(`TF.js could not start its ${backend} backend (${messageOf(error)})`);
+  }
+  if (!started) throw new Error(`TF.js could not start its ${backend} backend here`);
+  await tf.ready();
+}
+
+type LoadedModel = tf.LayersModel | tf.GraphModel;
+
+async function loadModel(source: TfjsSource): Promise<LoadedModel> {
+  const { json, weightSpecs, shards } = source.tfjs;
+  const weights = concatBytes(shards.map((s) => s.bytes));
+  const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer;
+  const artifacts = await tf.io.getModelArtifactsForJSON(json as unknown as tf.io.ModelJSON, async () => [
+    weightSpecs as unknown as tf.io.WeightsManifestEntry[],
+    weightData,
+  ]);
+  const handler: tf.io.IOHandler = { load: async () => artifacts };
+  try {
+    return source.tfjs.facts.modelType === 'graph-model' ? await tf.loadGraphModel(handler) : await tf.loadLayersModel(handler);
+  } catch (error) {
+    throw new ModelError(
+      `TF.js could not build ${source.inspected.name} (${messageOf(error)}). ` +
+        'The model may use a layer or op this TF.js version lacks; convert it again with a current tensorflowjs converter.',
+      { cause: error },
+    );
+  }
+}
+
+const shapeOf = (shape: readonly (number | null)[] | undefined): TensorInfo['shape'] => (shape ? shape.map((d) => (d === -1 ? null : d)) : [null]);
+
+/** Input and output names and shapes as the loaded model has them. */
+function describe(model: LoadedModel, fallback: TfjsSource['inspected']): { inputs: TensorInfo[]; outputs: TensorInfo[] } {
+  if (model instanceof tf.GraphModel) {
+    // Graph outputs often carry no shape or dtype until run; keep what model.json said then.
+    const tensors = (list: tf.ModelTensorInfo[], declared: TensorInfo[]) =>
+      list.map((t) => {
+        const known = declared.find((d) => d.name === t.name);
+        return { name: t.name, shape: t.shape ? shapeOf(t.shape) : known?.shape ?? [null], dtype: t.dtype ?? known?.dtype ?? 'float32' };
+      });
+    return { inputs: tensors(model.inputs, fallback.inputs), outputs: tensors(model.outputs, fallback.outputs) };
+  }
+  // A symbolic tensor's source layer carries the Keras name ('dense_1_input', 'dense_3').
+  const tensors = (list: tf.SymbolicTensor[], names: TensorInfo[]) =>
+    list.map((t, i) => ({ name: t.sourceLayer?.name ?? names[i]?.name ?? t.name, shape: shapeOf(t.shape), dtype: t.dtype }));
+  return { inputs: tensors(model.inputs, fallback.inputs), outputs: tensors(model.outputs, fallback.outputs) };
+}
+
+/** Graph models with control flow or dynamic shapes must use executeAsync; the others are faster with execute. */
+const needsAsync = new WeakSet<tf.GraphModel>();
+
+async function runModel(model: LoadedModel, input: tf.Tensor, inputName: string, outputIndex: number, outputName: string): Promise<tf.Tensor> {
+  if (model instanceof tf.GraphModel) {
+    if (!needsAsync.has(model)) {
+      try {
+        return model.execute({ [inputName]: input }, outputName) as tf.Tensor;
+      } catch (error) {
+        if (!messageOf(error).includes('executeAsync')) throw error;
+        needsAsync.add(model);
+      }
+    }
+    return (await model.executeAsync({ [inputName]: input }, outputName)) as tf.Tensor;
+  }
+  const result = model.predict(input);
+  if (!Array.isArray(result)) return result;
+  result.forEach((t, i) => i !== outputIndex && t.dispose());
+  return result[outputIndex];
+}
+
+/** Loads a TF.js layers or graph model on one backend. */
+export async function openTfjs(source: TfjsSource, backend: TfjsBackend, options: TfjsOptions = {}): Promise<ModelAdapter> {
+  const model = await queue.run(async () => {
+    await startBackend(backend, options);
+    return loadModel(source);
+  });
+  const described = describe(model, source.inspected);
+  const info = { ...source.inspected, ...described, backend, differentiable: true };
+  let disposed = false;
+
+  return {
+    info,
+    runtime: { engine: `tfjs ${tf.version.tfjs}`, threads: 1 },
+    sampleSize: (input) => sampleSizeOf(chooseInput(info, input)),
+    predict: (x, n, opts = {}) =>
+      queue.run(async () => {
+        if (disposed) throw new ModelError(`${info.name} was closed. Open the model again.`);
+        // Another TF.js model may have switched the global backend since this one was opened.
+        if (tf.getBackend() !== backend) await startBackend(backend, options);
+        const input = chooseInput(info, opts.input);
+        const output = chooseOutput(info, opts.output);
+        const outputIndex = info.outputs.indexOf(output);
+        const dims = sampleDims(input, x.length, n);
+        return predictInBatches({
+          x,
+          n,
+          sampleSize: dims.reduce((a, b) => a * b, 1),
+          fixedBatch: fixedBatchOf(input),
+          signal: opts.signal,
+          runChunk: async (chunk, rows) => {
+            const feed = tf.tensor(chunk, [rows, ...dims], input.dtype === 'int32' ? 'int32' : 'float32');
+            let out: tf.Tensor | undefined;
+            try {
+              out = await runModel(model, feed, input.name, outputIndex, output.name);
+              return toFloat32(await out.data(), out.dtype);
+            } finally {
+              feed.dispose();
+              out?.dispose();
+            }
+          },
+        });
+      }),
+    dispose: () =>
+      queue.run(async () => {
+        if (disposed) return;
+        disposed = true;
+        model.dispose();
+      }),
+  };
+}

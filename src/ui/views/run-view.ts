@@ -1,0 +1,222 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Pillar, ProbeResult, Run, RunStatus } from '../../core/types';
+import { theme } from '../styles/theme';
+import {
+  PILLARS, formatCount, formatDate, formatDuration, formatEstimate, formatParam, pillarTitle, probeStatusText, runStatusText,
+} from '../format';
+import { lookUpProbe } from '../elements/probe-card';
+import '../elements/probe-card';
+import '../elements/model-card';
+import '../elements/hash-value';
+
+const STATUS_CLASS: Record<RunStatus, string> = { running: 'info', complete: 'ok', failed: 'danger', cancelled: 'warn', interrupted: 'warn' };
+
+/** What a run's status means for the results shown, in a sentence (null when complete). */
+export function runStatusSentence(status: RunStatus, error: string | undefined): string | null {
+  const cause = error ? ` ${error}` : '';
+  switch (status) {
+    case 'complete': return null;
+    case 'running': return 'This run is still running; the results below are incomplete.';
+    case 'cancelled': return `The run was cancelled; only the probes that finished are shown.${cause}`;
+    case 'failed': return `The run failed;${error ? ` the error was: ${error}` : ' no error message was recorded.'} Only the probes that finished before the failure are shown.`;
+    case 'interrupted': return `The run was interrupted (the page was closed or reloaded while it ran); only the probes that finished are shown.${cause}`;
+    default: return `Status: ${status}.${cause}`;
+  }
+}
+
+/** Results grouped by pillar in report order; pillars without a result map to an empty list. */
+export function groupByPillar(results: ProbeResult[]): Map<Pillar, ProbeResult[]> {
+  const groups = new Map<Pillar, ProbeResult[]>(PILLARS.map((p) => [p, []]));
+  for (const r of results) {
+    if (!groups.has(r.pillar)) groups.set(r.pillar, []);
+    groups.get(r.pillar)!.push(r);
+  }
+  return groups;
+}
+
+/**
+ * The results page of one run: what was evaluated and how, every probe's result grouped by pillar
+ * (pillars this run did not measure are named as not assessed), the model, and the provenance
+ * someone needs to reproduce it. Emits `tg-export-json` and `tg-delete` (detail: { run }).
+ */
+@customElement('tg-run-view')
+export class TgRunView extends LitElement {
+  static override styles = [
+    theme,
+    css`
+      :host { display: block; }
+      .page { display: flex; flex-direction: column; gap: 1.25rem; }
+      .head { display: flex; justify-content: space-between; align-items: flex-start; gap: 1rem; flex-wrap: wrap; }
+      .head h1 { margin: 0 0 0.2rem; overflow-wrap: anywhere; }
+      .sub { color: var(--tg-muted); }
+      .sub strong { color: var(--tg-text); font-weight: 600; }
+      .status-line { display: flex; gap: 0.5rem; align-items: center; }
+      .badge.big { font-size: 0.9rem; padding: 0.15rem 0.7rem; }
+      .facts-row { display: flex; flex-wrap: wrap; gap: 0.4rem 2rem; margin: 0; }
+      .facts-row div { display: flex; flex-direction: column; }
+      .facts-row dt { color: var(--tg-muted); font-size: 0.78rem; text-transform: uppercase; letter-spacing: 0.04em; }
+      .facts-row dd { margin: 0; font-weight: 600; font-variant-numeric: tabular-nums; }
+      .notice { border-left: 4px solid var(--tg-warn); background: var(--tg-warn-soft); padding: 0.6rem 0.85rem; border-radius: 0 var(--tg-radius) var(--tg-radius) 0; overflow-wrap: anywhere; }
+      .notice.failed { border-left-color: var(--tg-danger); background: var(--tg-danger-soft); }
+      .actions { display: flex; gap: 0.5rem; }
+      section.pillar { display: flex; flex-direction: column; gap: 0.75rem; }
+      section.pillar > h2 { border-bottom: 1px solid var(--tg-border); padding-bottom: 0.3rem; margin: 0; }
+      .not-assessed { margin: 0; padding-left: 1.2rem; }
+      .not-assessed li { margin-bottom: 0.2rem; }
+      .glance td, .glance th { vertical-align: middle; }
+      .glance .result { min-width: 18rem; }
+      details.block > summary { font-size: 1.05rem; font-weight: 600; color: var(--tg-text); }
+    `,
+  ];
+
+  @property({ attribute: false }) run: Run | null = null;
+
+  override render() {
+    const run = this.run;
+    if (!run) return nothing;
+    const groups = groupByPillar(run.results);
+    const measured = [...groups].filter(([, list]) => list.length > 0);
+    const notAssessed = [...groups].filter(([, list]) => list.length === 0).map(([p]) => p);
+    const statusSentence = runStatusSentence(run.status, run.error);
+    return html`
+      <div class="page" data-testid="run-view" data-run-id=${run.id}>
+        ${this.renderHeader(run)}
+        ${statusSentence ? html`<div class="notice ${run.status}" role=${run.status === 'failed' ? 'alert' : 'status'} data-testid="run-error">${statusSentence}</div>` : nothing}
+        ${this.renderGlance(run)}
+        ${measured.map(([pillar, list]) => html`
+          <section class="pillar" data-testid="pillar-section" data-pillar=${pillar}>
+            <h2>${pillarTitle(pillar)}</h2>
+            ${list.map((r) => html`<tg-probe-card .result=${r}></tg-probe-card>`)}
+          </section>`)}
+        ${notAssessed.length > 0 ? html`
+          <section class="pillar" data-testid="not-assessed">
+            <h2>Not assessed in this run</h2>
+            <ul class="not-assessed">
+              ${notAssessed.map((p) => html`<li data-pillar=${p}><strong>${pillarTitle(p)}</strong> — not assessed in this run:
+                suite <code>${run.suite.id}</code> v${run.suite.version} has no ${pillarTitle(p).toLowerCase()} probe for ${run.suite.modality} ${run.suite.task} models. Not assessed is not passed.</li>`)}
+            </ul>
+          </section>` : nothing}
+        <details class="block card">
+          <summary>Model</summary>
+          <tg-model-card .info=${run.model}></tg-model-card>
+        </details>
+        ${this.renderProvenance(run)}
+      </div>
+    `;
+  }
+
+  private renderHeader(run: Run) {
+    const duration = run.finishedAt ? Date.parse(run.finishedAt) - Date.parse(run.createdAt) : Number.NaN;
+    return html`
+      <header class="head">
+        <div>
+          <h1 data-testid="run-model-name">${run.model.name}</h1>
+          <div class="sub">
+            on <strong data-testid="run-dataset-name">${run.dataset.name}</strong>
+            · suite <strong>${run.suite.id}</strong> v${run.suite.version}
+            (${run.suite.modality}, ${run.suite.task.replace('-', ' ')})
+            ${run.label ? html` · ${run.label.family} <strong>${run.label.version}</strong>` : nothing}
+          </div>
+        </div>
+        <div class="status-line">
+          <span class="badge big ${STATUS_CLASS[run.status] ?? ''}" data-testid="run-status">${runStatusText(run.status)}</span>
+          <div class="actions">
+            <button type="button" data-testid="export-json" @click=${() => this.emit('tg-export-json')}>Export JSON</button>
+            <button type="button" class="danger" data-testid="delete-run" @click=${() => this.emit('tg-delete')}>Delete</button>
+          </div>
+        </div>
+      </header>
+      <dl class="facts-row">
+        <div><dt>Date</dt><dd>${formatDate(run.createdAt)}</dd></div>
+        <div><dt>Samples</dt><dd data-testid="run-samples">${formatCount(run.samples)}${run.limit !== null ? html` <span class="muted">(limit ${formatCount(run.limit)})</span>` : nothing}</dd></div>
+        <div><dt>Seed</dt><dd data-testid="run-seed">${run.seed}</dd></div>
+        <div><dt>Backend</dt><dd data-testid="run-backend">${run.environment.backend}</dd></div>
+        <div><dt>Duration</dt><dd>${Number.isFinite(duration) ? formatDuration(duration) : 'not finished'}</dd></div>
+      </dl>`;
+  }
+
+  private renderGlance(run: Run) {
+    if (run.results.length === 0) return html`<p class="muted">No probe finished in this run.</p>`;
+    return html`
+      <section>
+        <h2>At a glance</h2>
+        <div class="scroll-x">
+          <table class="data glance" data-testid="run-glance">
+            <thead><tr><th>probe</th><th>pillar</th><th>status</th><th class="result">headline result</th></tr></thead>
+            <tbody>
+              ${run.results.map((r) => {
+                const facts = lookUpProbe(r.probeId);
+                return html`<tr data-probe-id=${r.probeId}>
+                  <th scope="row">${facts?.title ?? r.probeId}${facts ? html` <span class="muted small">(${facts.metric.title})</span>` : nothing}</th>
+                  <td>${pillarTitle(r.pillar)}</td>
+                  <td>${probeStatusText(r.status)}</td>
+                  <td class="result" data-testid="glance-value">${r.measurement ? formatEstimate(r.measurement) : (r.reason ?? '—')}</td>
+                </tr>`;
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>`;
+  }
+
+  private renderProvenance(run: Run) {
+    const env = run.environment;
+    return html`
+      <section class="card" data-testid="provenance">
+        <h2>Provenance</h2>
+        <p class="muted small">Everything needed to reproduce these numbers: the same model and dataset bytes, suite, probe versions and parameters, binding and seed, on the same backend.</p>
+        <dl class="facts">
+          <dt>Run</dt><dd><code>${run.id}</code></dd>
+          <dt>Started</dt><dd>${formatDate(run.createdAt)}</dd>
+          <dt>Finished</dt><dd>${run.finishedAt ? formatDate(run.finishedAt) : 'not finished'}</dd>
+          <dt>Model</dt><dd>${run.model.name} <span class="muted">(${run.model.format})</span></dd>
+          <dt>Model SHA-256</dt><dd><tg-hash full data-testid="provenance-model-sha" .value=${run.model.sha256}></tg-hash></dd>
+          <dt>Dataset</dt>
+          <dd>${run.dataset.name} <span class="muted">(id <code>${run.dataset.id}</code>, ${run.dataset.format}, ${formatCount(run.dataset.rows)} rows${run.dataset.license ? `, licence ${run.dataset.license}` : ''})</span>
+            ${run.dataset.source ? html`<div class="small muted">Source: ${run.dataset.source}</div>` : nothing}</dd>
+          <dt>Dataset SHA-256</dt><dd><tg-hash full data-testid="provenance-dataset-sha" .value=${run.dataset.sha256}></tg-hash></dd>
+          <dt>Suite</dt><dd><code>${run.suite.id}</code> version ${run.suite.version} for ${run.suite.modality} ${run.suite.task}</dd>
+          <dt>Seed</dt><dd><code>${run.seed}</code></dd>
+          <dt>Samples</dt><dd>${formatCount(run.samples)} ${run.limit === null ? '(no limit)' : `(limit ${formatCount(run.limit)})`}</dd>
+          <dt>App</dt><dd>TrustGrade <code>${env.app}</code> in ${env.host === 'browser' ? 'the browser' : 'Node'}</dd>
+          <dt>Engine</dt><dd><code>${env.engine}</code></dd>
+          <dt>Backend</dt><dd><code>${env.backend}</code>, ${env.threads} thread(s)${run.model.backendNote ? html`<div class="small muted">${run.model.backendNote}</div>` : nothing}</dd>
+          <dt>Agent</dt><dd class="small">${env.agent}</dd>
+        </dl>
+        <h3>Probes</h3>
+        <div class="scroll-x">
+          <table class="data" data-testid="provenance-probes">
+            <thead><tr><th>probe</th><th class="num">version</th><th>status</th><th>parameters</th><th class="num">time</th></tr></thead>
+            <tbody>
+              ${run.results.map((r) => html`<tr>
+                <td><code>${r.probeId}</code></td>
+                <td class="num">${r.probeVersion}</td>
+                <td>${probeStatusText(r.status)}</td>
+                <td>${Object.entries(r.params).map(([k, v], i) => html`${i > 0 ? ', ' : ''}<code>${k}=${formatParam(v)}</code>`)}</td>
+                <td class="num">${formatDuration(r.durationMs)}</td>
+              </tr>`)}
+            </tbody>
+          </table>
+        </div>
+        <details>
+          <summary>Binding (${run.binding.kind}) as JSON</summary>
+          <pre data-testid="provenance-binding">${JSON.stringify(run.binding, null, 2)}</pre>
+        </details>
+      </section>`;
+  }
+
+  private emit(name: 'tg-export-json' | 'tg-delete') {
+    this.dispatchEvent(new CustomEvent(name, { detail: { run: this.run }, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tg-run-view': TgRunView;
+  }
+  interface HTMLElementEventMap {
+    'tg-export-json': CustomEvent<{ run: Run }>;
+    'tg-delete': CustomEvent<{ run: Run }>;
+  }
+}
