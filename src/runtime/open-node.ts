@@ -1,5 +1,6 @@
 import type { OpenModel } from './adapter';
 import { openOnFirstBackend, type BackendLoader } from './open-first';
+import type { OnnxWebBackend } from './onnx-web';
 import type { TfjsBackend } from './tfjs';
 
 /**
@@ -13,7 +14,7 @@ const loadInNode: BackendLoader = async (source, backend) => {
       return openOnnxNode(source);
     }
     const { openOnnxWeb } = await import('./onnx-web');
-    return openOnnxWeb(source, backend as 'wasm' | 'webgpu');
+    return openOnnxWeb(source, backend as OnnxWebBackend);
   }
   const { openTfjs } = await import('./tfjs');
   return openTfjs(source, backend as TfjsBackend);

@@ -190,7 +190,7 @@ export class TgProbeCard extends LitElement {
           <table class="data" data-testid="groups-table">
             <thead><tr>
               <th>group</th><th>estimate</th>
-              <th>interval <span class="small">(scale ${formatNumber(domain[0], { fixed: true, digits: 2 })}–${formatNumber(domain[1], { fixed: true, digits: 2 })})</span></th>
+              <th>interval <span class="small">(scale ${formatNumber(domain[0], { fixed: true, digits: 3 })}–${formatNumber(domain[1], { fixed: true, digits: 3 })})</span></th>
             </tr></thead>
             <tbody>
               ${groups.map((g) => html`<tr data-group=${g.group} data-status=${g.status}>

@@ -78,8 +78,8 @@ export class TgReliabilityDiagram extends LitElement {
       .frame { fill: none; stroke: var(--tg-border); }
       .diag { stroke: var(--tg-muted); stroke-width: 1.25; stroke-dasharray: 5 4; }
       .acc { fill: #4f86c6; stroke: #2f5f99; stroke-width: 0.75; }
-      .gap-over { fill: rgba(180, 35, 24, 0.22); stroke: #b42318; stroke-width: 0.75; }
-      .gap-under { fill: rgba(138, 90, 0, 0.2); stroke: #8a5a00; stroke-width: 0.75; }
+      .gap-over { fill: #f6cfca; stroke: #b42318; stroke-width: 0.75; }
+      .gap-under { fill: #f3dc9b; stroke: #8a5a00; stroke-width: 0.75; }
       .hist { fill: #9aa5b1; }
       .tick { fill: var(--tg-muted); font-size: 10px; font-family: var(--tg-font); }
       .label { fill: var(--tg-text); font-size: 11px; font-family: var(--tg-font); }
@@ -87,8 +87,8 @@ export class TgReliabilityDiagram extends LitElement {
       .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; font-size: 0.8rem; color: var(--tg-muted); margin: 0.3rem 0 0.4rem; }
       .key { display: inline-block; width: 0.9rem; height: 0.65rem; margin-right: 0.3rem; vertical-align: -0.05rem; border: 1px solid; }
       .key.acc-key { background: #4f86c6; border-color: #2f5f99; }
-      .key.over-key { background: rgba(180, 35, 24, 0.22); border-color: #b42318; }
-      .key.under-key { background: rgba(138, 90, 0, 0.2); border-color: #8a5a00; }
+      .key.over-key { background: #f6cfca; border-color: #b42318; }
+      .key.under-key { background: #f3dc9b; border-color: #8a5a00; }
       .key.diag-key { border: none; border-top: 2px dashed var(--tg-muted); height: 0; vertical-align: 0.2rem; }
       figcaption { font-size: 0.8rem; color: var(--tg-muted); }
     `,
@@ -113,8 +113,8 @@ export class TgReliabilityDiagram extends LitElement {
       <figure>
         <div class="legend" aria-hidden="true">
           <span><span class="key acc-key"></span>Accuracy in bin</span>
-          <span><span class="key over-key"></span>Over-confidence gap</span>
-          <span><span class="key under-key"></span>Under-confidence gap</span>
+          <span><span class="key over-key"></span>Over-confidence gap (accuracy below confidence)</span>
+          <span><span class="key under-key"></span>Under-confidence gap (accuracy above confidence)</span>
           <span><span class="key diag-key"></span>Perfect calibration</span>
         </div>
         <svg width=${W} height=${H} viewBox="0 0 ${W} ${H}" role="img" aria-label=${summary} data-testid="reliability-diagram">

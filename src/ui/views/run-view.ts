@@ -67,6 +67,7 @@ export class TgRunView extends LitElement {
       .glance td, .glance th { vertical-align: middle; }
       .glance .result { min-width: 18rem; }
       details.block > summary { font-size: 1.05rem; font-weight: 600; color: var(--tg-text); }
+      section.card h3 { margin-top: 1rem; }
     `,
   ];
 
@@ -92,9 +93,10 @@ export class TgRunView extends LitElement {
         ${notAssessed.length > 0 ? html`
           <section class="pillar" data-testid="not-assessed">
             <h2>Not assessed in this run</h2>
+            <p class="muted">Suite <code>${run.suite.id}</code> v${run.suite.version} has no probe of these pillars for ${run.suite.modality} ${run.suite.task.replace('-', ' ')} models.
+              Not assessed is not passed: nothing is known about them from this run.</p>
             <ul class="not-assessed">
-              ${notAssessed.map((p) => html`<li data-pillar=${p}><strong>${pillarTitle(p)}</strong> — not assessed in this run:
-                suite <code>${run.suite.id}</code> v${run.suite.version} has no ${pillarTitle(p).toLowerCase()} probe for ${run.suite.modality} ${run.suite.task} models. Not assessed is not passed.</li>`)}
+              ${notAssessed.map((p) => html`<li data-pillar=${p}><strong>${pillarTitle(p)}</strong> — not assessed in this run</li>`)}
             </ul>
           </section>` : nothing}
         <details class="block card">
