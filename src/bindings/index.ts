@@ -3,19 +3,24 @@
  * when this module loads, so a broken binding fails at start-up (and in the tests), not mid-run.
  *
  * The imports are listed by hand because the CLI runs this module in Node (tsx), where Vite's
- * import.meta.glob does not exist. To add a binding: put its JSON beside this file and add one
- * import and one entry to `shipped` below.
+ * import.meta.glob does not exist. To add a binding (demo bindings are demo-*.json): put its JSON
+ * beside this file and add one import and one entry to `shipped` below. A unit test
+ * (binding-shipped) fails when a JSON file here is not listed.
  */
 import { parseKnownBinding } from '../core/binding-schema';
 import type { KnownBinding } from '../core/types';
 import adultIncomeMlpTfjs from './adult-income-mlp-tfjs.json';
 import compasRiskMlpTfjs from './compas-risk-mlp-tfjs.json';
+import demoWagesOverfit from './demo-wages-overfit.json';
+import demoWagesRegularised from './demo-wages-regularised.json';
+import demoWagesV1 from './demo-wages-v1.json';
+import demoWagesV2 from './demo-wages-v2.json';
+import demoWagesV3 from './demo-wages-v3.json';
 import germanCreditMlp from './german-credit-mlp.json';
 import irisMlpOnnx from './iris-mlp-onnx.json';
 import lendingClubXgboostOnnx from './lending-club-xgboost-onnx.json';
 import mnistCnnOnnx from './mnist-cnn-onnx.json';
 import tinyvgg4classTfjs from './tinyvgg-4class-tfjs.json';
-// ── Demo model bindings (src/bindings/demo-*.json): import them here and list them in `shipped`. ──
 
 const shipped: unknown[] = [
   // Reference models (../shared/reference/models, see its MANIFEST.md).
@@ -27,7 +32,12 @@ const shipped: unknown[] = [
   tinyvgg4classTfjs,
   // Models the project trains itself.
   germanCreditMlp,
-  // Demo models: add them here.
+  // Demo models (src/bindings/demo-*.json, written by the demo scripts): add new ones here.
+  demoWagesV1,
+  demoWagesV2,
+  demoWagesV3,
+  demoWagesOverfit,
+  demoWagesRegularised,
 ];
 
 export const knownBindings: KnownBinding[] = shipped.map(parseKnownBinding);

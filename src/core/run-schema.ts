@@ -168,6 +168,7 @@ export const runSchema = z.strictObject({
   limit: count.nullable(),
   results: z.array(probeResult),
   environment,
+  dataNotes: z.array(z.string()).optional(),
   error: z.string().optional(),
 });
 

@@ -341,6 +341,8 @@ export interface Run {
   limit: number | null;
   results: ProbeResult[];
   environment: RunEnvironment;
+  /** What encoding the dataset through the binding noticed (imputed cells, unknown categories, resizing). */
+  dataNotes?: string[];
   error?: string;
 }
 

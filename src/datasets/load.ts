@@ -17,6 +17,9 @@ export const ACCEPTED_DATASET_TYPES =
   'MNIST IDX files (images, optionally with labels; gzipped or not), or PNG/JPEG images ' +
   '(labels in the file names like digit_7.png, or in a CSV with columns file,label)';
 
+/** A file as dropped or read from disk: its path (relative, for messages and names) and bytes. */
+export type DataFile = NamedBytes;
+
 type Kind = 'csv' | 'json' | 'idx-images' | 'idx-labels' | 'image' | 'ignored';
 
 const textExtensions = /\.(csv|tsv|txt|data)$/i;
@@ -70,7 +73,7 @@ async function withOriginalHash(dataset: Dataset, original: Uint8Array): Promise
 }
 
 /** Reads dropped or named files as one dataset. */
-export async function loadDataset(files: NamedBytes[], opts: { name?: string } = {}): Promise<Dataset> {
+export async function loadDataset(files: DataFile[], opts: { name?: string } = {}): Promise<Dataset> {
   if (files.length === 0) {
     throw new DatasetError(`No files were given. Choose ${ACCEPTED_DATASET_TYPES}.`);
   }
@@ -79,6 +82,7 @@ export async function loadDataset(files: NamedBytes[], opts: { name?: string } =
   };
   for (const file of files) {
     if (file.bytes.byteLength === 0) {
+      if (isSideFile(file.path)) continue;
       throw new DatasetError(`The file '${file.path}' is empty (0 bytes). Choose the file again, or check that it was saved completely.`);
     }
     // IDX files are unpacked by their reader; other gzipped files are unpacked here to be sniffed.

@@ -29,6 +29,7 @@ export async function runSuite({ request, adapter, dataset, environment, signal,
   const data = prepareData(dataset, binding, {
     limit: request.limit,
     sampleSize: adapter.sampleSize(binding.input),
+    inputName: binding.input ?? adapter.info.inputs[0]?.name,
   });
   const model = createClassifier(adapter, binding);
   const facts = {
@@ -55,6 +56,7 @@ export async function runSuite({ request, adapter, dataset, environment, signal,
     limit: request.limit,
     results: [],
     environment,
+    ...(data.notes.length ? { dataNotes: data.notes } : {}),
   };
   const tracker = createProgressTracker(request.runId, suite.probes.length, listeners.onProgress);
   const rng = createRng(request.seed);

@@ -10,14 +10,6 @@ export interface PredictOptions {
   signal?: AbortSignal;
 }
 
-/** The inference engine behind an adapter, for the run's provenance (RunEnvironment). */
-export interface RuntimeFacts {
-  /** Engine name and version, e.g. 'onnxruntime-web 1.30.0'. */
-  engine: string;
-  /** Threads the engine uses (1 unless multi-threaded wasm or native). */
-  threads: number;
-}
-
 /**
  * One opened model behind one narrow interface, whatever the engine. Calls are serialized:
  * WASM and WebGPU sessions are not re-entrant, so a second predict waits for the first.
@@ -25,7 +17,10 @@ export interface RuntimeFacts {
 export interface ModelAdapter {
   /** What is known about the model, including the backend actually used and differentiability. */
   info: ModelInfo;
-  runtime: RuntimeFacts;
+  /** Engine name and version for the run's provenance, e.g. 'onnxruntime-web 1.30.0'. */
+  engine: string;
+  /** Threads the engine uses (1 unless multi-threaded wasm or native). */
+  threads: number;
   /**
    * Raw output tensor values for n samples. `x` is n × sampleSize floats, reshaped to the input's
    * shape with batch dimension n. Models with a fixed batch (the reference MNIST CNN's [1,1,28,28])

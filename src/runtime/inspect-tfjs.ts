@@ -51,7 +51,7 @@ export function inspectTfjs(modelJson: ModelFile, files: ModelFile[]): TfjsInspe
         'Drop the model.json written by the TensorFlow.js converter (or model.save) together with its weight files.',
     );
   }
-  const modelType = typeof json.format === 'string' ? json.format : isObject(topology) && 'node' in topology ? 'graph-model' : 'layers-model';
+  const modelType = typeof json.format === 'string' ? json.format : 'node' in topology ? 'graph-model' : 'layers-model';
   const manifest = readManifest(json, modelJson.path);
   const shards = resolveShards(manifest, modelJson, files);
   const described = modelType === 'graph-model' ? describeGraphModel(json, topology) : describeLayersModel(topology, modelJson.path);

@@ -1,6 +1,6 @@
 import type { InferenceSession, Tensor } from 'onnxruntime-web';
 import type { Backend } from '../core/types';
-import type { ModelAdapter, RuntimeFacts } from './adapter';
+import type { ModelAdapter } from './adapter';
 import { fixedBatchOf, predictInBatches, sampleDims, sampleSizeOf } from './batching';
 import { fromFloat32, toFloat32 } from './dtype';
 import { ModelError } from './errors';
@@ -24,7 +24,7 @@ export async function createOnnxAdapter(args: {
   inspected: Inspected;
   backend: Backend;
   options: InferenceSession.SessionOptions;
-  runtime: RuntimeFacts;
+  runtime: Pick<ModelAdapter, 'engine' | 'threads'>;
 }): Promise<ModelAdapter> {
   const { ort, bytes, inspected, backend, options, runtime } = args;
   const session = await ort.InferenceSession.create(bytes, options);
@@ -34,7 +34,8 @@ export async function createOnnxAdapter(args: {
 
   return {
     info,
-    runtime,
+    engine: runtime.engine,
+    threads: runtime.threads,
     sampleSize: (input) => sampleSizeOf(chooseInput(info, input)),
     predict: (x, n, opts = {}) =>
       queue.run(async () => {

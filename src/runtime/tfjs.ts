@@ -118,7 +118,8 @@ export async function openTfjs(source: TfjsSource, backend: TfjsBackend, options
 
   return {
     info,
-    runtime: { engine: `tfjs ${tf.version.tfjs}`, threads: 1 },
+    engine: `tfjs ${tf.version.tfjs}`,
+    threads: 1,
     sampleSize: (input) => sampleSizeOf(chooseInput(info, input)),
     predict: (x, n, opts = {}) =>
       queue.run(async () => {

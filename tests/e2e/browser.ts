@@ -47,3 +47,37 @@ export async function openPage(app: AppHarness): Promise<{ page: Page; errors: s
 }
 
 export const SCREENSHOTS = `${ROOT}test-results/screenshots/`;
+
+/** Waits until the page shows a run (the app navigates to #/run/<id> when one is stored) and returns its id. */
+export async function waitForRunPage(page: Page, timeoutMs = 240_000): Promise<string> {
+  await page.waitForFunction(() => location.hash.startsWith('#/run/'), undefined, { timeout: timeoutMs, polling: 250 });
+  await page.locator('[data-testid="run-view"]').waitFor({ timeout: 30_000 });
+  return decodeURIComponent(await page.evaluate(() => location.hash.slice('#/run/'.length)));
+}
+
+/** Reads a stored run straight from the app's IndexedDB, as the page's own code stored it. */
+export async function readStoredRun(page: Page, id: string): Promise<import('../../src/core/types').Run> {
+  return page.evaluate(async (runId) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('trustgrade');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const run = await new Promise((resolve, reject) => {
+      const request = db.transaction('runDetails').objectStore('runDetails').get(runId);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return run as import('../../src/core/types').Run;
+  }, id);
+}
+
+/** The headline value of a probe in a run, or throws naming the probe's status. */
+export function headline(run: import('../../src/core/types').Run, probeId: string): number {
+  const result = run.results.find((r) => r.probeId === probeId);
+  if (!result || result.status !== 'ok' || result.measurement?.value == null) {
+    throw new Error(`${probeId}: ${result ? `${result.status} ${result.reason ?? ''}` : 'not in the run'}`);
+  }
+  return result.measurement.value;
+}

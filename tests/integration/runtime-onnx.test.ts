@@ -44,7 +44,7 @@ describe.each([
     const model = await open('onnx/linear-softmax.onnx', choice);
     expect(model.info.backend).toBe(backend);
     expect(model.info.differentiable).toBe(false);
-    expect(model.runtime.engine).toMatch(new RegExp(`^${engine} \\d+\\.\\d+`));
+    expect(model.engine).toMatch(new RegExp(`^${engine} \\d+\\.\\d+`));
     expect(model.sampleSize()).toBe(3);
     const probs = await model.predict(X, SAMPLES.length);
     expect(probs.width).toBe(2);

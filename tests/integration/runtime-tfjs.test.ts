@@ -45,7 +45,7 @@ describe.each(['cpu', 'wasm', 'auto'] as const)('TF.js fixtures on %s', (choice)
     const model = await open(path, choice);
     expect(model.info.backend).toBe(choice === 'auto' ? 'wasm' : choice);
     expect(model.info.differentiable).toBe(true);
-    expect(model.runtime.engine).toMatch(/^tfjs 4\./);
+    expect(model.engine).toMatch(/^tfjs 4\./);
     expect(model.sampleSize()).toBe(3);
     const { values, width } = await model.predict(X, SAMPLES.length);
     expect(width).toBe(2);

@@ -9,7 +9,8 @@ import { readModelFiles } from '../fixtures/models/read-model-files';
 
 const fakeAdapter = (backend: Backend, info: ModelAdapter['info']): ModelAdapter => ({
   info: { ...info, backend },
-  runtime: { engine: 'fake', threads: 1 },
+  engine: 'fake',
+  threads: 1,
   predict: async () => ({ values: new Float32Array(0), width: 0 }),
   sampleSize: () => 3,
   dispose: async () => undefined,

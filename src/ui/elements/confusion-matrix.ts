@@ -2,20 +2,7 @@ import { LitElement, html, css, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { theme } from '../styles/theme';
 import { formatCount, formatPercent } from '../format';
-
-const SHADE_LEVELS = 10;
-
-/**
- * The shade class of a cell holding `share` (0–1) of its row: `hit-1…10` on the diagonal (blue),
- * `miss-1…10` off it (red), none for an empty cell. Discrete classes rather than inline colours,
- * so the table renders under a Content-Security-Policy without 'unsafe-inline' styles.
- */
-export function shadeClass(share: number, correct: boolean): string {
-  if (!(share > 0)) return '';
-  // Square root so that small error shares (1–2 %) are still visible next to a 98 % diagonal.
-  const level = Math.max(1, Math.min(SHADE_LEVELS, Math.ceil(Math.sqrt(Math.min(1, share)) * SHADE_LEVELS)));
-  return `${correct ? 'hit' : 'miss'}-${level}`;
-}
+import { SHADE_LEVELS, shadeClass } from './chart-math';
 
 /** CSS for the shade classes: alpha grows with the level; text turns white on the darkest half. */
 function shadeRules(): string {

@@ -8,17 +8,22 @@
  * - `perClass: { label, support, predicted, precision, recall, f1, undefinedReasons? }[]`;
  * - `bins: { low, high, count, meanConfidence, accuracy }[]` (reliability diagram) and `binEdges: string`;
  *   `reliability` (an array of bins, or `{ bins }`) is read the same way;
+ * - `predictions: number[]`: the top class of every sample, kept for sample-by-sample comparisons;
+ *   only its length is shown;
  * - `groupMetric: string`: what the per-group values are, e.g. "Recall per class" (optional).
  */
 import type { Json } from '../../core/types';
-import type { ReliabilityBin } from './reliability-diagram';
+import type { ReliabilityBin } from './chart-math';
 
 type Details = { [key: string]: Json } | undefined;
 
 /** Keys the probe card draws itself; every other key is listed as raw JSON. */
 export const RENDERED_DETAIL_KEYS: ReadonlySet<string> = new Set([
-  'labels', 'confusion', 'perClass', 'bins', 'reliability', 'binEdges', 'groupMetric',
+  'labels', 'confusion', 'perClass', 'bins', 'reliability', 'binEdges', 'groupMetric', 'predictions',
 ]);
+
+/** Raw detail values longer than this (as JSON) are summarised rather than printed. */
+const MAX_SHOWN_JSON = 4000;
 
 const isObject = (v: Json | undefined): v is { [key: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNumber = (v: Json | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -111,4 +116,19 @@ export function otherDetails(details: Details): [string, Json][] {
 export function readText(details: Details, key: string): string | null {
   const v = details?.[key];
   return typeof v === 'string' ? v : null;
+}
+
+/** How many per-sample predictions the run keeps, when it keeps them. */
+export function readPredictionCount(details: Details): number | null {
+  const p = details?.predictions;
+  return Array.isArray(p) ? p.length : null;
+}
+
+/** A raw detail value as text for a <pre>: pretty JSON, or a summary when it is too long to read. */
+export function detailText(value: Json): string {
+  const text = JSON.stringify(value, null, 2);
+  if (text.length <= MAX_SHOWN_JSON) return text;
+  const size = Array.isArray(value) ? `a list of ${value.length.toLocaleString('en-US')} values`
+    : isObject(value) ? `an object with ${Object.keys(value).length.toLocaleString('en-US')} keys` : 'a long value';
+  return `${size} (${text.length.toLocaleString('en-US')} characters of JSON): too long to show here; it is in the exported run.`;
 }

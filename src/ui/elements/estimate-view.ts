@@ -3,45 +3,13 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Estimate, MetricSpec } from '../../core/types';
 import { theme } from '../styles/theme';
 import { describeIntervalMethod, formatCount, formatInterval, formatNumber } from '../format';
+import { barDomain } from './chart-math';
 
 /** What tg-estimate needs to know about the metric; a MetricSpec fits. No direction: not known (an unregistered probe). */
 export type MetricLike = Pick<MetricSpec, 'title' | 'range'> & Partial<Pick<MetricSpec, 'name' | 'definition' | 'direction'>>;
 
 const BAR_WIDTH = 180;
 const COMPACT_BAR_WIDTH = 110;
-
-/** The axis the bar is drawn on: the metric's range, or around the numbers when the range is open. */
-export function barDomain(range: [number, number], points: number[]): [number, number] {
-  const finite = points.filter(Number.isFinite);
-  let [low, high] = range;
-  if (!Number.isFinite(low)) low = Math.min(0, ...finite);
-  if (!Number.isFinite(high)) high = finite.length ? Math.max(...finite) * 1.1 || 1 : 1;
-  low = Math.min(low, ...finite);
-  high = Math.max(high, ...finite);
-  return high > low ? [low, high] : [low - 0.5, low + 0.5];
-}
-
-/**
- * One axis for several estimates drawn in a column (per-group values), zoomed to where they lie so
- * that differences between groups are visible, padded a little and kept inside the metric's range.
- */
-export function sharedDomain(estimates: Estimate[], range: [number, number]): [number, number] {
-  const points: number[] = [];
-  for (const e of estimates) {
-    if (e.value === null || !Number.isFinite(e.value)) continue;
-    points.push(e.value);
-    if (e.interval) points.push(e.interval.low, e.interval.high);
-  }
-  if (points.length === 0) return barDomain(range, []);
-  let low = Math.min(...points);
-  let high = Math.max(...points);
-  const pad = Math.max((high - low) * 0.1, 0.01 * (Number.isFinite(range[1] - range[0]) ? range[1] - range[0] : Math.abs(high) || 1));
-  low -= pad;
-  high += pad;
-  if (Number.isFinite(range[0])) low = Math.max(range[0], low);
-  if (Number.isFinite(range[1])) high = Math.min(range[1], high);
-  return high > low ? [low, high] : barDomain(range, points);
-}
 
 /**
  * One estimated number, always with its 95 % interval and sample size:

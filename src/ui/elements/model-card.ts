@@ -3,19 +3,8 @@ import { customElement, property } from 'lit/decorators.js';
 import type { ModelInfo, OnnxFacts, TensorInfo, TfjsFacts } from '../../core/types';
 import { theme } from '../styles/theme';
 import { formatBytes, formatCount, formatShape } from '../format';
+import { countNames, domainName } from './result-text';
 import './hash-value';
-
-/** How often each name occurs, most frequent first (then by name), for a layer or operator list. */
-export function countNames(names: string[]): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-}
-
-/** "ai.onnx" for the default domain, which ONNX files write as ''. */
-export function domainName(domain: string): string {
-  return domain === '' || domain === 'ai.onnx' ? 'ai.onnx' : domain;
-}
 
 /**
  * What TrustGrade learned about a model without judging it: file, hash, size, inputs and outputs,

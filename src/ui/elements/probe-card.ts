@@ -1,11 +1,16 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Estimate, GroupEstimate, Json, MetricSpec, ProbeResult, ProbeStatus } from '../../core/types';
+import type { Estimate, GroupEstimate, MetricSpec, ProbeResult, ProbeStatus } from '../../core/types';
 import { getProbe } from '../../probes/registry';
 import { theme } from '../styles/theme';
 import { formatCount, formatDuration, formatNumber, formatParam, pillarTitle, probeStatusText } from '../format';
-import { otherDetails, readConfusion, readPerClass, readReliabilityBins, readText, type PerClassRow } from './details-shapes';
-import { sharedDomain, type MetricLike } from './estimate-view';
+import {
+  detailText, otherDetails, readConfusion, readPerClass, readPredictionCount, readReliabilityBins, readText, type PerClassRow,
+} from './details-shapes';
+import type { MetricLike } from './estimate-view';
+import { sharedDomain } from './chart-math';
+import { statusSentence } from './result-text';
+import './estimate-view';
 import './confusion-matrix';
 import './reliability-diagram';
 
@@ -32,18 +37,6 @@ const GROUP_HEADINGS: Record<string, string> = {
 };
 
 const STATUS_CLASS: Record<ProbeStatus, string> = { ok: 'ok', skipped: '', failed: 'danger', cancelled: 'warn' };
-
-/** The sentence that says why a probe has no (or only part of a) measurement. */
-export function statusSentence(title: string, status: ProbeStatus, reason: string | undefined): string | null {
-  const why = reason ? `: ${reason}` : '';
-  switch (status) {
-    case 'ok': return null;
-    case 'skipped': return `${title} was skipped${why || ': no reason was recorded'}`;
-    case 'failed': return `${title} failed${why || ': no error message was recorded'}`;
-    case 'cancelled': return `${title} was cancelled before it finished${why}`;
-    default: return `${title}: ${status}${why}`;
-  }
-}
 
 /**
  * One probe's result: status, headline estimate with interval and n, secondary estimates,
@@ -119,6 +112,7 @@ export class TgProbeCard extends LitElement {
     const perClass = readPerClass(m.details);
     const binEdges = readText(m.details, 'binEdges');
     const others = otherDetails(m.details);
+    const predictions = readPredictionCount(m.details);
     const groupHeading = readText(m.details, 'groupMetric') ?? GROUP_HEADINGS[r.probeId] ?? `${metric.title} by group`;
     return html`
       <div class="headline" data-testid="probe-headline">
@@ -135,7 +129,7 @@ export class TgProbeCard extends LitElement {
           ${confusion ? html`<tg-confusion-matrix .labels=${confusion.labels} .matrix=${confusion.matrix}></tg-confusion-matrix>` : nothing}
           ${bins ? html`<div>
               <h4>Reliability diagram</h4>
-              <tg-reliability-diagram .bins=${bins} .ece=${r.probeId === 'validity/calibration' ? m.value : null}></tg-reliability-diagram>
+              <tg-reliability-diagram .bins=${bins} .ece=${null}></tg-reliability-diagram>
               ${binEdges ? html`<p class="definition">Bins are ${binEdges}.</p>` : nothing}
             </div>` : nothing}
         </div>` : nothing}
@@ -144,11 +138,12 @@ export class TgProbeCard extends LitElement {
           <h4>Notes</h4>
           <ul class="notes" data-testid="probe-notes">${m.notes.map((note) => html`<li>${note}</li>`)}</ul>
         </section>` : nothing}
-      ${others.length > 0 ? html`
-        <details>
-          <summary>Other details (${others.map(([k]) => k).join(', ')})</summary>
-          <pre>${JSON.stringify(Object.fromEntries(others) as { [key: string]: Json }, null, 2)}</pre>
-        </details>` : nothing}
+      ${predictions !== null ? html`<p class="definition">The top class of each of the ${formatCount(predictions)} samples is kept with the run, so two runs on the same rows can be compared sample by sample.</p>` : nothing}
+      ${others.map(([key, value]) => html`
+        <details data-testid="raw-detail" data-key=${key}>
+          <summary>Raw detail: ${key}</summary>
+          <pre>${detailText(value)}</pre>
+        </details>`)}
     `;
   }
 

@@ -2,23 +2,9 @@ import { LitElement, html, svg, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { theme } from '../styles/theme';
 import { formatCount, formatNumber } from '../format';
+import { binEdges, eceOfBins, summariseReliability, type ReliabilityBin } from './chart-math';
 
-/** One equal-width confidence bin: how many samples fell in it, their mean top-class probability, and how many were right. */
-export interface ReliabilityBin {
-  count: number;
-  /** Mean confidence in the bin; null (or ignored) when the bin is empty. */
-  confidence: number | null;
-  /** Accuracy in the bin; null (or ignored) when the bin is empty. */
-  accuracy: number | null;
-  /** Bin edges; equal-width edges b/M and (b+1)/M are assumed when absent. */
-  low?: number;
-  high?: number;
-}
-
-/** The edges of bin `i` of `k`. */
-function edges(bin: ReliabilityBin, i: number, k: number): [number, number] {
-  return bin.low !== undefined && bin.high !== undefined ? [bin.low, bin.high] : [i / k, (i + 1) / k];
-}
+export type { ReliabilityBin } from './chart-math';
 
 const W = 380;
 const PLOT = { left: 52, right: 14, top: 14, size: 300 };
@@ -26,39 +12,6 @@ const HIST = { gap: 16, height: 54 };
 const AXIS_SPACE = 42;
 const H = PLOT.top + PLOT.size + HIST.gap + HIST.height + AXIS_SPACE;
 const TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1];
-
-/** ECE of the bins themselves: Σ (n_b / n)·|acc_b − conf_b| over non-empty bins (Guo et al. 2017, eq. 3). */
-export function eceOfBins(bins: ReliabilityBin[]): number | null {
-  let n = 0;
-  let sum = 0;
-  for (const b of bins) {
-    if (b.count === 0 || b.confidence === null || b.accuracy === null) continue;
-    n += b.count;
-    sum += b.count * Math.abs(b.accuracy - b.confidence);
-  }
-  return n === 0 ? null : sum / n;
-}
-
-/** A one-sentence summary of a reliability diagram, for screen readers and the figure's caption. */
-export function summariseReliability(bins: ReliabilityBin[], ece: number | null): string {
-  const k = bins.length;
-  const total = bins.reduce((a, b) => a + b.count, 0);
-  const filled = bins.map((b, i) => ({ ...b, i })).filter((b) => b.count > 0 && b.confidence !== null && b.accuracy !== null);
-  const over = filled.filter((b) => b.accuracy! < b.confidence!).length;
-  let worst = filled[0];
-  for (const b of filled) if (Math.abs(b.confidence! - b.accuracy!) > Math.abs(worst.confidence! - worst.accuracy!)) worst = b;
-  const parts = [
-    `Reliability diagram over ${k} equal-width confidence bins and ${formatCount(total)} samples`,
-    `ECE ${ece === null ? 'undefined' : formatNumber(ece)}`,
-  ];
-  if (filled.length > 0) {
-    parts.push(`accuracy is below confidence (over-confident) in ${over} of ${filled.length} non-empty bins`);
-    const gap = worst.confidence! - worst.accuracy!;
-    const [low, high] = edges(worst, worst.i, k);
-    parts.push(`the largest gap is ${formatNumber(Math.abs(gap))} in the bin ${formatNumber(low, { digits: 2 })}–${formatNumber(high, { digits: 2 })}`);
-  }
-  return `${parts.join('; ')}.`;
-}
 
 /**
  * A reliability diagram (Guo et al. 2017, "On Calibration of Modern Neural Networks", fig. 1):
@@ -126,7 +79,7 @@ export class TgReliabilityDiagram extends LitElement {
               <text class="tick" x=${x(t)} y=${histTop + HIST.height + 14} text-anchor="middle">${t.toFixed(1)}</text>`)}
             ${bins.map((b, i) => {
               if (b.count === 0 || b.confidence === null || b.accuracy === null) return null;
-              const [low, high] = edges(b, i, k);
+              const [low, high] = binEdges(b, i, k);
               const left = x(low) + 1;
               const width = Math.max(1, x(high) - x(low) - 2);
               const top = Math.max(b.accuracy, b.confidence);
@@ -142,7 +95,7 @@ export class TgReliabilityDiagram extends LitElement {
             <rect class="frame" x=${x(0)} y=${y(1)} width=${PLOT.size} height=${PLOT.size}></rect>
             <text class="ece" x=${x(0) + 8} y=${y(1) + 18}>${`ECE = ${ece === null ? 'undefined' : formatNumber(ece)}`}</text>
             ${bins.map((b, i) => b.count > 0
-              ? svg`<rect class="hist" x=${x(edges(b, i, k)[0]) + 1} width=${Math.max(1, x(edges(b, i, k)[1]) - x(edges(b, i, k)[0]) - 2)} y=${hy(b.count)} height=${histTop + HIST.height - hy(b.count)}>
+              ? svg`<rect class="hist" x=${x(binEdges(b, i, k)[0]) + 1} width=${Math.max(1, x(binEdges(b, i, k)[1]) - x(binEdges(b, i, k)[0]) - 2)} y=${hy(b.count)} height=${histTop + HIST.height - hy(b.count)}>
                   <title>${`${formatCount(b.count)} samples`}</title></rect>`
               : null)}
             <line class="grid" x1=${x(0)} x2=${x(1)} y1=${histTop + HIST.height} y2=${histTop + HIST.height}></line>
@@ -160,7 +113,7 @@ export class TgReliabilityDiagram extends LitElement {
             <thead><tr><th>bin</th><th class="num">samples</th><th class="num">mean confidence</th><th class="num">accuracy</th><th class="num">gap</th></tr></thead>
             <tbody>
               ${bins.map((b, i) => html`<tr>
-                <td class="nowrap">${formatNumber(edges(b, i, k)[0], { digits: 3 })}–${formatNumber(edges(b, i, k)[1], { digits: 3 })}</td>
+                <td class="nowrap">${formatNumber(binEdges(b, i, k)[0], { digits: 3 })}–${formatNumber(binEdges(b, i, k)[1], { digits: 3 })}</td>
                 <td class="num">${formatCount(b.count)}</td>
                 <td class="num">${b.count > 0 ? formatNumber(b.confidence) : '—'}</td>
                 <td class="num">${b.count > 0 ? formatNumber(b.accuracy) : '—'}</td>

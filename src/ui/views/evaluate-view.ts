@@ -51,7 +51,7 @@ export class TgEvaluateView extends LitElement {
   @state() private backend: BackendChoice = 'wasm';
   @state() private modelFiles: PickedFile[] = [];
   @state() private model: ModelInfo | null = null;
-  @state() private dataset: DatasetPreview | null = null;
+  @state() private data: DatasetPreview | null = null;
   @state() private bindingText = '';
   @state() private bindingError = '';
   @state() private bindingNote = '';
@@ -80,7 +80,7 @@ export class TgEvaluateView extends LitElement {
       </section>
       ${this.renderModel()}
       ${this.renderDataset()}
-      ${this.model && this.dataset ? this.renderBinding() : nothing}
+      ${this.model && this.data ? this.renderBinding() : nothing}
       ${this.renderRun()}
     `;
   }
@@ -114,7 +114,7 @@ export class TgEvaluateView extends LitElement {
   }
 
   private renderDataset() {
-    const d = this.dataset;
+    const d = this.data;
     return html`<section class="panel">
       <h2>2. Dataset</h2>
       <div class=${`drop ${this.dragOver === 'data' ? 'over' : ''}`} data-testid="dataset-drop"
@@ -153,7 +153,7 @@ export class TgEvaluateView extends LitElement {
   }
 
   private renderRun() {
-    const ready = Boolean(this.model && this.dataset && !this.bindingError && this.bindingText);
+    const ready = Boolean(this.model && this.data && !this.bindingError && this.bindingText);
     return html`<section class="panel">
       <h2>4. Run</h2>
       <div class="row">
@@ -209,8 +209,8 @@ export class TgEvaluateView extends LitElement {
 
   private async openDataset(files: PickedFile[], name?: string) {
     await this.guard('Reading the dataset…', async () => {
-      this.dataset = null;
-      this.dataset = await this.client.openDataset(files, name);
+      this.data = null;
+      this.data = await this.client.openDataset(files, name);
       this.suggestBinding();
     });
   }
@@ -227,9 +227,9 @@ export class TgEvaluateView extends LitElement {
 
   /** A shipped binding when the model is known, otherwise a guess to be checked. */
   private suggestBinding() {
-    if (!this.model || !this.dataset) return;
+    if (!this.model || !this.data) return;
     const known = findBinding(this.model.sha256);
-    const binding = known?.binding ?? guessBinding(this.model, this.dataset);
+    const binding = known?.binding ?? guessBinding(this.model, this.data);
     this.bindingNote = known
       ? `This model is known: the shipped binding "${known.title}" is filled in.`
       : 'No shipped binding matches this model: this is a guess from the data. Check every field before running.';
@@ -257,13 +257,13 @@ export class TgEvaluateView extends LitElement {
     }
     await this.openModel(await fetchDemoFiles(model.files));
     await this.openDataset(await fetchDemoFiles(dataset.files), dataset.title);
-    if (this.model && this.dataset && !this.bindingError) {
+    if (this.model && this.data && !this.bindingError) {
       await this.run({ family: model.family, version: model.version });
     }
   }
 
   private async run(label?: { family: string; version: string }) {
-    if (!this.model || !this.dataset) return;
+    if (!this.model || !this.data) return;
     let binding: Binding;
     try {
       binding = parseBinding(JSON.parse(this.bindingText));
@@ -283,14 +283,14 @@ export class TgEvaluateView extends LitElement {
     const request = {
       runId: crypto.randomUUID(),
       modelSha256: this.model.sha256,
-      datasetSha256: this.dataset.manifest.sha256,
+      datasetSha256: this.data.manifest.sha256,
       binding, suite, seed: this.seed, limit,
       ...(label ? { label } : {}),
     };
     this.runningId = request.runId;
     this.progress = null;
     try {
-      const outcome = await executeRun(this.client, this.store, request, startedRun(request, this.model, this.dataset),
+      const outcome = await executeRun(this.client, this.store, request, startedRun(request, this.model, this.data),
         (p) => { this.progress = p; });
       if (outcome.saveError) {
         this.unsaved = outcome.run;

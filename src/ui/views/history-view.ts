@@ -42,7 +42,7 @@ export class TgHistoryView extends LitElement {
     }
   }
 
-  private async remove(summary: RunSummary) {
+  private async removeRun(summary: RunSummary) {
     if (!this.store) return;
     if (!confirm(`Delete the run of ${summary.modelName} on ${summary.datasetName}?`)) return;
     const run = await this.store.getRun(summary.id);
@@ -116,7 +116,7 @@ export class TgHistoryView extends LitElement {
         <td>${r.samples.toLocaleString('en')}</td>
         <td>${formatHeadline(r.headline['validity/accuracy'])}</td>
         <td><span class=${`status ${r.status}`}>${r.status}</span></td>
-        <td><button @click=${() => this.remove(r)} aria-label=${`Delete run ${r.id}`}>Delete</button></td>
+        <td><button @click=${() => this.removeRun(r)} aria-label=${`Delete run ${r.id}`}>Delete</button></td>
       </tr>`)}
     </table>`;
   }

@@ -31,7 +31,7 @@ export class TgRunPage extends LitElement {
     }
   }
 
-  private async remove() {
+  private async removeRun() {
     if (!this.run || !this.store) return;
     if (!confirm(`Delete the run of ${this.run.model.name} on ${this.run.dataset.name}? You can undo this on the Runs page for a moment.`)) return;
     await this.store.deleteRun(this.run.id);
@@ -43,7 +43,7 @@ export class TgRunPage extends LitElement {
     if (!this.run) return html`<p>Loading the run…</p>`;
     return html`<tg-run-view .run=${this.run}
       @tg-export-json=${() => this.run && downloadJson(this.run)}
-      @tg-delete=${() => this.remove()}></tg-run-view>${nothing}`;
+      @tg-delete=${() => this.removeRun()}></tg-run-view>${nothing}`;
   }
 }
 

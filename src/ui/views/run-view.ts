@@ -1,39 +1,17 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Pillar, ProbeResult, Run, RunStatus } from '../../core/types';
+import type { Run, RunStatus } from '../../core/types';
 import { theme } from '../styles/theme';
 import {
-  PILLARS, formatCount, formatDate, formatDuration, formatEstimate, formatParam, pillarTitle, probeStatusText, runStatusText,
+  formatCount, formatDate, formatDuration, formatEstimate, formatParam, pillarTitle, probeStatusText, runStatusText,
 } from '../format';
 import { lookUpProbe } from '../elements/probe-card';
+import { groupByPillar, runStatusSentence } from '../elements/result-text';
 import '../elements/probe-card';
 import '../elements/model-card';
 import '../elements/hash-value';
 
 const STATUS_CLASS: Record<RunStatus, string> = { running: 'info', complete: 'ok', failed: 'danger', cancelled: 'warn', interrupted: 'warn' };
-
-/** What a run's status means for the results shown, in a sentence (null when complete). */
-export function runStatusSentence(status: RunStatus, error: string | undefined): string | null {
-  const cause = error ? ` ${error}` : '';
-  switch (status) {
-    case 'complete': return null;
-    case 'running': return 'This run is still running; the results below are incomplete.';
-    case 'cancelled': return `The run was cancelled; only the probes that finished are shown.${cause}`;
-    case 'failed': return `The run failed;${error ? ` the error was: ${error}` : ' no error message was recorded.'} Only the probes that finished before the failure are shown.`;
-    case 'interrupted': return `The run was interrupted (the page was closed or reloaded while it ran); only the probes that finished are shown.${cause}`;
-    default: return `Status: ${status}.${cause}`;
-  }
-}
-
-/** Results grouped by pillar in report order; pillars without a result map to an empty list. */
-export function groupByPillar(results: ProbeResult[]): Map<Pillar, ProbeResult[]> {
-  const groups = new Map<Pillar, ProbeResult[]>(PILLARS.map((p) => [p, []]));
-  for (const r of results) {
-    if (!groups.has(r.pillar)) groups.set(r.pillar, []);
-    groups.get(r.pillar)!.push(r);
-  }
-  return groups;
-}
 
 /**
  * The results page of one run: what was evaluated and how, every probe's result grouped by pillar

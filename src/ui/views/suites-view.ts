@@ -5,6 +5,7 @@ import { suites as catalogue } from '../../suites/catalogue';
 import { describeSuite, type SuiteDescription } from '../../suites/describe';
 import { theme } from '../styles/theme';
 import { PILLARS, formatParam, pillarTitle } from '../format';
+import { groupSuites } from '../elements/result-text';
 
 const MODALITY_TITLES: Record<Modality, string> = { tabular: 'Tabular data', image: 'Images' };
 const TASK_TITLES: Record<TaskKind, string> = {
@@ -13,17 +14,6 @@ const TASK_TITLES: Record<TaskKind, string> = {
 };
 
 type Described = { suite: Suite; description: SuiteDescription | null; error: string | null };
-
-/** Suites grouped by modality × task, in catalogue order. */
-export function groupSuites(list: Suite[]): { modality: Modality; task: TaskKind; suites: Suite[] }[] {
-  const groups: { modality: Modality; task: TaskKind; suites: Suite[] }[] = [];
-  for (const suite of list) {
-    let group = groups.find((g) => g.modality === suite.modality && g.task === suite.task);
-    if (!group) groups.push((group = { modality: suite.modality, task: suite.task, suites: [] }));
-    group.suites.push(suite);
-  }
-  return groups;
-}
 
 /**
  * The suite catalogue: for each kind of model and data, exactly which probes each suite runs,
