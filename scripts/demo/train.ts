@@ -27,6 +27,8 @@ export interface TrainOptions {
   /** Stop when the loss on these rows has not improved for `patience` epochs; keep the best weights. */
   earlyStopping?: { x: tf.Tensor; y: tf.Tensor; patience: number };
   log?: (line: string) => void;
+  /** Called after each epoch with its 1-based number and mean training loss. */
+  onEpoch?: (epoch: number, trainLoss: number) => void;
 }
 
 export interface TrainReport {
@@ -97,6 +99,7 @@ export function train(model: tf.LayersModel, data: TrainingData, options: TrainO
       tf.dispose([cost, indices]);
     }
     trainLoss = total / n;
+    options.onEpoch?.(epoch, trainLoss);
     if (!options.earlyStopping) continue;
     const { x, y, patience } = options.earlyStopping;
     const validationLoss = meanLoss(model, x, y, options.loss);

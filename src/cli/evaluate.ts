@@ -67,17 +67,16 @@ async function chooseBinding(path: string | undefined, sha256: string): Promise<
   return known.binding;
 }
 
+/** One stderr line per probe start, then at most one a second. */
 function progressPrinter(log: (line: string) => void): (p: Progress) => void {
-  let lastLine = '';
+  let lastProbe = -1;
   let lastTime = 0;
   return (p) => {
-    const percent = Math.floor(p.fraction * 100);
-    const line = `[${String(percent).padStart(3)}%] ${p.message}${p.etaMs !== null ? ` (about ${formatDuration(p.etaMs)} left)` : ''}`;
     const now = Date.now();
-    if (line !== lastLine && (now - lastTime > 1000 || p.fraction === 1 || p.message !== lastLine.slice(7))) {
-      log(line);
-      lastLine = line;
-      lastTime = now;
-    }
+    if (p.probeIndex === lastProbe && now - lastTime < 1000) return;
+    lastProbe = p.probeIndex;
+    lastTime = now;
+    const eta = p.etaMs !== null && p.fraction < 1 ? ` (about ${formatDuration(p.etaMs)} left)` : '';
+    log(`[${String(Math.floor(p.fraction * 100)).padStart(3)}%] ${p.message}${eta}`);
   };
 }

@@ -111,6 +111,7 @@ function accuracyResult(labels: string[], confusion: number[][], headline: Estim
       details: {
         labels,
         confusion,
+        predictions: confusion.flatMap((row) => row.flatMap((count, p) => new Array<number>(count).fill(p))),
         perClass: labels.map((label, c) => ({
           label,
           support: supports[c],

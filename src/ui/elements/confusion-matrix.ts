@@ -33,8 +33,8 @@ export class TgConfusionMatrix extends LitElement {
       th.corner { text-align: left; color: var(--tg-muted); font-weight: 400; }
       th[scope='row'] { text-align: left; }
       td.total, th.total { background: var(--tg-surface-alt); font-weight: 600; }
-      .axis { color: var(--tg-muted); font-size: 0.78rem; }
-      caption { text-align: left; font-weight: 600; padding-bottom: 0.35rem; caption-side: top; }
+      .title { margin: 0 0 0.15rem; }
+      .axis { color: var(--tg-muted); font-size: 0.8rem; margin: 0 0 0.4rem; }
     `,
     // Generated from constants, never from data.
     unsafeCSS(shadeRules()),
@@ -55,11 +55,10 @@ export class TgConfusionMatrix extends LitElement {
     const total = rowTotals.reduce((a, b) => a + b, 0);
     const correct = this.matrix.reduce((a, row, i) => a + (row[i] ?? 0), 0);
     return html`
+      <h4 class="title">${this.caption}</h4>
+      <p class="axis">Rows: true label; columns: predicted label. ${formatCount(correct)} of ${formatCount(total)} on the diagonal.</p>
       <div class="scroll-x">
-        <table data-testid="confusion-matrix">
-          <caption>${this.caption}
-            <span class="axis">— rows: true label, columns: predicted label; ${formatCount(correct)} of ${formatCount(total)} on the diagonal</span>
-          </caption>
+        <table data-testid="confusion-matrix" aria-label=${`${this.caption}: rows are true labels, columns predicted labels`}>
           <thead>
             <tr>
               <th class="corner" scope="col">true ↓ / predicted →</th>

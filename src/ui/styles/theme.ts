@@ -22,7 +22,7 @@ export const tokens = css`
     --tg-warn-soft: #fff3cd;
     --tg-danger: #b42318;
     --tg-danger-soft: #fde8e6;
-    --tg-radius: 6px;
+    --tg-radius: 8px;
     --tg-space: 0.75rem;
   }
 `;
