@@ -81,3 +81,18 @@ export function headline(run: import('../../src/core/types').Run, probeId: strin
   }
   return result.measurement.value;
 }
+
+/** The text a person sees in an element, shadow roots included. */
+export async function visibleText(page: Page, selector: string): Promise<string> {
+  return page.locator(selector).first().evaluate((root) => {
+    const parts: string[] = [];
+    const walk = (node: Node) => {
+      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+      const shadow = (node as Element).shadowRoot;
+      if (shadow) walk(shadow);
+      node.childNodes.forEach(walk);
+    };
+    walk(root);
+    return parts.join(' ').replace(/\s+/g, ' ');
+  });
+}
