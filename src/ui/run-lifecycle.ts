@@ -1,10 +1,10 @@
-import type { Progress, Run } from '../core/types';
+import type { ModelInfo, Progress, Run } from '../core/types';
 import type { EvalClient } from '../client/eval-client';
 import type { RunRequest } from '../engine/service';
 import type { RunStore } from '../storage/runs';
 import type { DatasetPreview } from '../engine/preview';
-import type { ModelInfo } from '../core/types';
 import { APP_VERSION } from '../core/version';
+import { completeResults } from '../engine/unfinished';
 
 export interface RunOutcomeForPage {
   run: Run;
@@ -57,15 +57,18 @@ export async function executeRun(
   let run: Run;
   try {
     const outcome = await client.run(request, onProgress);
-    run = outcome.kind === 'finished'
-      ? outcome.run
-      : {
-          ...started,
-          status: outcome.kind === 'crashed' ? 'failed' : 'cancelled',
-          results: outcome.results,
-          error: outcome.error,
-          finishedAt: new Date().toISOString(),
-        };
+    if (outcome.kind === 'finished') {
+      run = outcome.run;
+    } else {
+      const status = outcome.kind === 'crashed' ? 'failed' : 'cancelled';
+      run = {
+        ...started,
+        status,
+        results: completeResults(request.suite, outcome.results, status, outcome.error),
+        error: outcome.error,
+        finishedAt: new Date().toISOString(),
+      };
+    }
   } catch (error) {
     await store?.deleteRun(started.id).catch(() => undefined);
     throw error;
