@@ -1,5 +1,5 @@
 import type { DatasetManifest } from '../core/types';
-import { sha256OfParts } from './hash';
+import { sha256Hex } from '../core/sha256';
 
 /** The file's base name without folders and without its last extension ('data/adult.csv' → 'adult'). */
 export function baseName(path: string): string {
@@ -23,7 +23,7 @@ export async function makeManifest(opts: {
   parts: Uint8Array[];
   rows: number;
 }): Promise<DatasetManifest> {
-  const sha256 = await sha256OfParts(opts.parts);
+  const sha256 = await sha256Hex(opts.parts);
   const slug = opts.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'dataset';
   return { id: `${slug}-${sha256.slice(0, 12)}`, name: opts.name, format: opts.format, sha256, rows: opts.rows };
 }

@@ -3,7 +3,7 @@ import { ModelError } from './errors';
 import { inspectOnnx } from './inspect-onnx';
 import { inspectTfjs, type TfjsInspection } from './inspect-tfjs';
 import { basename, normalizePath } from './paths';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../core/sha256';
 import { looksLikeZip, unzipModelFiles } from './zip';
 
 /** What can be known about a model from its files alone: ModelInfo before a backend is chosen. */

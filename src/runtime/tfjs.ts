@@ -5,7 +5,7 @@ import { fixedBatchOf, predictInBatches, sampleDims, sampleSizeOf } from './batc
 import { toFloat32 } from './dtype';
 import { ModelError, messageOf } from './errors';
 import type { ModelSource } from './inspect';
-import { concatBytes } from './sha256';
+import { concatBytes } from '../core/sha256';
 import { createSerialQueue } from './serial';
 import { chooseInput, chooseOutput } from './tensors';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { inspectModel } from '../../src/runtime/inspect';
-import { concatBytes } from '../../src/runtime/sha256';
+import { concatBytes } from '../../src/core/sha256';
 import { readModelFiles } from '../fixtures/models/read-model-files';
 
 const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/runtime/sha256';
+import { sha256Hex } from '../../src/core/sha256';
 
 const text = (s: string) => new TextEncoder().encode(s);
 
