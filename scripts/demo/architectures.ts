@@ -1,7 +1,7 @@
 /**
  * The demo models' layer stacks. Every layer is named and every initializer seeded, so the saved
  * model.json and weights are the same on every run (tfjs would otherwise number layers by creation
- * order and draw initial weights from Math.random).
+ * order and draw initial weights from an unseeded generator).
  */
 import * as tf from '@tensorflow/tfjs';
 import { intSeed } from './seeds';

@@ -8,7 +8,7 @@ import { predict, train } from './train';
 export const MNIST_DATASET_ID = 'mnist-demo';
 export const MNIST_MODEL_ID = 'mnist-cnn';
 export const DIGIT_LABELS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
-export const MNIST_TRAINING = { epochs: 3, batchSize: 64, learningRate: 0.003 };
+export const MNIST_TRAINING = { epochs: 3, batchSize: 64, learningRate: 0.01 };
 
 /** Input [N, 28, 28, 1] NHWC, pixel / 255 (white digit on black); output softmax over the 10 digits. */
 export const MNIST_BINDING: ImageBinding = {

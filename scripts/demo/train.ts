@@ -1,8 +1,8 @@
 /**
- * A small, fully seeded training loop. `model.fit` is not used because it shuffles with
- * Math.random, has no per-sample weights (reweighing needs them) and draws dropout masks from
- * Math.random; here batches come from a seeded permutation and each step's dropout mask from its
- * own seed.
+ * A small, fully seeded training loop. `model.fit` is not used because it shuffles with the
+ * JavaScript engine's unseeded generator, has no per-sample weights (reweighing needs them) and
+ * draws unseeded dropout masks; here batches come from a seeded permutation and each step's
+ * dropout mask from its own seed.
  */
 import * as tf from '@tensorflow/tfjs';
 import { demoRng, intSeed, permutation } from './seeds';

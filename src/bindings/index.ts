@@ -11,6 +11,7 @@ import { parseKnownBinding } from '../core/binding-schema';
 import type { KnownBinding } from '../core/types';
 import adultIncomeMlpTfjs from './adult-income-mlp-tfjs.json';
 import compasRiskMlpTfjs from './compas-risk-mlp-tfjs.json';
+import demoMnistCnn from './demo-mnist-cnn.json';
 import demoWagesOverfit from './demo-wages-overfit.json';
 import demoWagesRegularised from './demo-wages-regularised.json';
 import demoWagesV1 from './demo-wages-v1.json';
@@ -38,6 +39,7 @@ const shipped: unknown[] = [
   demoWagesV3,
   demoWagesOverfit,
   demoWagesRegularised,
+  demoMnistCnn,
 ];
 
 export const knownBindings: KnownBinding[] = shipped.map(parseKnownBinding);

@@ -1,4 +1,4 @@
-import type { DemoManifest } from '../bindings/demo-manifest';
+import { validateDemoManifest, type DemoManifest } from '../bindings/demo-manifest';
 import type { PickedFile } from './files';
 
 /** Base URL of the bundled demo files (public/demo/), served with the app. */
@@ -7,7 +7,7 @@ const DEMO_BASE = `${import.meta.env.BASE_URL}demo/`;
 export async function fetchDemoManifest(): Promise<DemoManifest> {
   const response = await fetch(`${DEMO_BASE}demo.json`);
   if (!response.ok) throw new Error(`The demo manifest could not be loaded (HTTP ${response.status}).`);
-  return (await response.json()) as DemoManifest;
+  return validateDemoManifest(await response.json());
 }
 
 /** Fetches bundled demo files by their paths relative to public/demo/. */
