@@ -1,19 +1,21 @@
-import type { Modality, ProbeConfig, Suite, TaskKind } from '../core/types';
+import type { Modality, Suite, TaskKind } from '../core/types';
+import type { PillarSuites } from './pillars/types';
+import { validitySuites } from './pillars/validity';
 
 /**
  * The suites TrustGrade ships, as data. A suite is unique by (id, modality, task); change its
  * `version` whenever its probe list or any parameter changes, so runs under different versions
- * are never silently compared. Each pillar appends its probes to the lists below.
+ * are never silently compared. Each pillar's probes come from its file in pillars/.
  */
 
-const quickValidity: ProbeConfig[] = [
-  { id: 'validity/accuracy', params: { bootstrap: 200 } },
-  { id: 'validity/calibration', params: { bootstrap: 200 } },
-];
+/** Pillars in the order their probes run and are reported; add a pillar's file here. */
+const pillars: PillarSuites[] = [validitySuites];
 
-const standardValidity: ProbeConfig[] = [
-  { id: 'validity/accuracy', params: { bootstrap: 1000 } },
-  { id: 'validity/calibration', params: { bootstrap: 1000 } },
+const kinds: { modality: Modality; task: TaskKind }[] = [
+  { modality: 'tabular', task: 'binary-classification' },
+  { modality: 'tabular', task: 'multiclass-classification' },
+  { modality: 'image', task: 'binary-classification' },
+  { modality: 'image', task: 'multiclass-classification' },
 ];
 
 const QUICK = {
@@ -31,14 +33,8 @@ const STANDARD = {
 };
 
 export const suites: Suite[] = [
-  { ...QUICK, modality: 'tabular', task: 'binary-classification', probes: [...quickValidity] },
-  { ...QUICK, modality: 'tabular', task: 'multiclass-classification', probes: [...quickValidity] },
-  { ...QUICK, modality: 'image', task: 'binary-classification', probes: [...quickValidity] },
-  { ...QUICK, modality: 'image', task: 'multiclass-classification', probes: [...quickValidity] },
-  { ...STANDARD, modality: 'tabular', task: 'binary-classification', probes: [...standardValidity] },
-  { ...STANDARD, modality: 'tabular', task: 'multiclass-classification', probes: [...standardValidity] },
-  { ...STANDARD, modality: 'image', task: 'binary-classification', probes: [...standardValidity] },
-  { ...STANDARD, modality: 'image', task: 'multiclass-classification', probes: [...standardValidity] },
+  ...kinds.map(({ modality, task }): Suite => ({ ...QUICK, modality, task, probes: pillars.flatMap((p) => p.quick(modality, task)) })),
+  ...kinds.map(({ modality, task }): Suite => ({ ...STANDARD, modality, task, probes: pillars.flatMap((p) => p.standard(modality, task)) })),
 ];
 
 /** Thrown when no suite has the id for this kind of model and data. */
