@@ -1,5 +1,5 @@
 import type {
-  Binding, Dataset, Json, Measurement, MetricSpec, Modality, ModelInfo, Pillar, TaskKind,
+  AuxiliaryRole, Binding, Dataset, Json, Measurement, MetricSpec, Modality, ModelInfo, Pillar, TaskKind,
 } from './types';
 import type { Rng } from './rng';
 
@@ -37,6 +37,11 @@ export interface PreparedData {
 export interface ProbeContext<P> {
   model: Classifier;
   data: PreparedData;
+  /**
+   * A second dataset given for a role, encoded through the same binding, or null when the run
+   * has none. Encoding happens on first use and throws a BindingError when the set does not fit.
+   */
+  auxiliary(role: AuxiliaryRole): PreparedData | null;
   params: P;
   rng: Rng;
   signal: AbortSignal;

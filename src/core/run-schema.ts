@@ -168,6 +168,7 @@ export const runSchema = z.strictObject({
   limit: count.nullable(),
   results: z.array(probeResult),
   environment,
+  auxiliary: z.array(z.object({ role: z.enum(['ood', 'non-members']), dataset: datasetManifestSchema }).strict()).optional(),
   dataNotes: z.array(z.string()).optional(),
   error: z.string().optional(),
 });

@@ -208,6 +208,12 @@ export interface ImageData8 {
   names: string[];
 }
 
+/**
+ * What a second dataset is for: `ood` a set from another distribution (out-of-distribution
+ * detection), `non-members` rows known not to be training data (membership inference).
+ */
+export type AuxiliaryRole = 'ood' | 'non-members';
+
 export interface DatasetManifest {
   id: string;
   name: string;
@@ -341,6 +347,8 @@ export interface Run {
   limit: number | null;
   results: ProbeResult[];
   environment: RunEnvironment;
+  /** Second datasets the run used, by role. */
+  auxiliary?: { role: AuxiliaryRole; dataset: DatasetManifest }[];
   /** What encoding the dataset through the binding noticed (imputed cells, unknown categories, resizing). */
   dataNotes?: string[];
   error?: string;

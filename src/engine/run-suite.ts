@@ -1,4 +1,4 @@
-import type { Dataset, ProbeResult, Run, RunEnvironment } from '../core/types';
+import type { AuxiliaryRole, Binding, Dataset, ProbeResult, Run, RunEnvironment } from '../core/types';
 import { CancelledError, unmetRequirement, type PreparedData, type ProbeDefinition } from '../core/probe';
 import { createRng } from '../core/rng';
 import { modalityOf, prepareData, taskOf } from '../core/binding';
@@ -13,6 +13,7 @@ interface RunSuiteInput {
   request: RunRequest;
   adapter: ModelAdapter;
   dataset: Dataset;
+  auxiliary: { role: AuxiliaryRole; dataset: Dataset }[];
   environment: RunEnvironment;
   signal: AbortSignal;
   listeners: RunListeners;
@@ -24,7 +25,7 @@ interface RunSuiteInput {
  * a probe that fails is recorded as failed and the others still run; a cancel stops at the next
  * checkpoint and the remaining probes are recorded as cancelled.
  */
-export async function runSuite({ request, adapter, dataset, environment, signal, listeners }: RunSuiteInput): Promise<Run> {
+export async function runSuite({ request, adapter, dataset, auxiliary, environment, signal, listeners }: RunSuiteInput): Promise<Run> {
   const { binding, suite } = request;
   const data = prepareData(dataset, binding, {
     limit: request.limit,
@@ -56,8 +57,10 @@ export async function runSuite({ request, adapter, dataset, environment, signal,
     limit: request.limit,
     results: [],
     environment,
+    ...(auxiliary.length ? { auxiliary: auxiliary.map((a) => ({ role: a.role, dataset: a.dataset.manifest })) } : {}),
     ...(data.notes.length ? { dataNotes: data.notes } : {}),
   };
+  const auxiliaryData = lazyAuxiliary(auxiliary, binding, request.limit, adapter);
   const tracker = createProgressTracker(request.runId, suite.probes.length, listeners.onProgress);
   const rng = createRng(request.seed);
 
@@ -78,6 +81,7 @@ export async function runSuite({ request, adapter, dataset, environment, signal,
         try {
           const measurement = await probe.run({
             model, data, params, signal,
+            auxiliary: auxiliaryData,
             rng: rng.fork(probe.id),
             progress: (fraction, message) => tracker.probeProgress(fraction, message),
           });
@@ -100,6 +104,29 @@ export async function runSuite({ request, adapter, dataset, environment, signal,
   run.status = signal.aborted ? 'cancelled' : 'complete';
   run.finishedAt = new Date().toISOString();
   return run;
+}
+
+/** Second datasets are encoded on first use, so a set that does not fit fails only the probes that use it. */
+function lazyAuxiliary(
+  auxiliary: { role: AuxiliaryRole; dataset: Dataset }[],
+  binding: Binding,
+  limit: number | null,
+  adapter: ModelAdapter,
+): (role: AuxiliaryRole) => PreparedData | null {
+  const prepared = new Map<AuxiliaryRole, PreparedData>();
+  return (role) => {
+    const cached = prepared.get(role);
+    if (cached) return cached;
+    const entry = auxiliary.find((a) => a.role === role);
+    if (!entry) return null;
+    const data = prepareData(entry.dataset, binding, {
+      limit,
+      sampleSize: adapter.sampleSize(binding.input),
+      inputName: binding.input ?? adapter.info.inputs[0]?.name,
+    });
+    prepared.set(role, data);
+    return data;
+  };
 }
 
 function countLabelled(data: PreparedData): number {

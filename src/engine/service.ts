@@ -1,5 +1,5 @@
 import type {
-  BackendChoice, Binding, Dataset, ModelFile, ModelInfo, Progress, ProbeResult, Run, RunEnvironment, Suite,
+  AuxiliaryRole, BackendChoice, Binding, Dataset, ModelFile, ModelInfo, Progress, ProbeResult, Run, RunEnvironment, Suite,
 } from '../core/types';
 import type { ModelAdapter, OpenModel } from '../runtime/adapter';
 import { APP_VERSION } from '../core/version';
@@ -21,6 +21,8 @@ export interface RunRequest {
   modelSha256: string;
   /** A dataset opened earlier with `openDataset`. */
   datasetSha256: string;
+  /** Second datasets opened earlier, by role (an out-of-distribution set, known non-members). */
+  auxiliary?: { role: AuxiliaryRole; datasetSha256: string }[];
   binding: Binding;
   suite: Suite;
   seed: number;
@@ -75,8 +77,13 @@ export function createEvalService(host: EvalHost): EvalService {
     async run(request, onProgress, onProbeResult) {
       const adapter = models.get(request.modelSha256);
       if (!adapter) throw new Error('The model is no longer open in the evaluation worker. Open it again, then run.');
-      const dataset = datasets.get(request.datasetSha256);
-      if (!dataset) throw new Error('The dataset is no longer open in the evaluation worker. Open it again, then run.');
+      const opened = (sha256: string): Dataset => {
+        const found = datasets.get(sha256);
+        if (!found) throw new Error('A dataset of this run is no longer open in the evaluation worker. Open it again, then run.');
+        return found;
+      };
+      const dataset = opened(request.datasetSha256);
+      const auxiliary = (request.auxiliary ?? []).map((a) => ({ role: a.role, dataset: opened(a.datasetSha256) }));
       const controller = new AbortController();
       running.set(request.runId, controller);
       try {
@@ -84,6 +91,7 @@ export function createEvalService(host: EvalHost): EvalService {
           request,
           adapter,
           dataset,
+          auxiliary,
           environment: {
             app: APP_VERSION,
             ...host.environment(),

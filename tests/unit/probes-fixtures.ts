@@ -4,7 +4,7 @@
  */
 import type { Classifier, PreparedData, ProbeContext } from '../../src/core/probe';
 import { createRng } from '../../src/core/rng';
-import type { Binding, Dataset, Json, ModelInfo } from '../../src/core/types';
+import type { AuxiliaryRole, Binding, Dataset, Json, ModelInfo } from '../../src/core/types';
 
 export const modelInfo: ModelInfo = {
   name: 'fake.onnx',
@@ -156,12 +156,13 @@ export function contextFor<P extends Record<string, Json>>(
   model: Classifier,
   data: PreparedData,
   params: P,
-  options: { seed?: number; signal?: AbortSignal } = {},
+  options: { seed?: number; signal?: AbortSignal; auxiliary?: Partial<Record<AuxiliaryRole, PreparedData>> } = {},
 ): ProbeContext<P> & { progressLog: number[] } {
   const progressLog: number[] = [];
   return {
     model,
     data,
+    auxiliary: (role) => options.auxiliary?.[role] ?? null,
     params,
     rng: createRng(options.seed ?? 1),
     signal: options.signal ?? new AbortController().signal,

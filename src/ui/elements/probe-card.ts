@@ -11,6 +11,7 @@ import type { MetricLike } from './estimate-view';
 import { sharedDomain } from './chart-math';
 import { statusSentence } from './result-text';
 import './estimate-view';
+import { detailViews } from '../pillars';
 import './confusion-matrix';
 import './reliability-diagram';
 
@@ -111,7 +112,8 @@ export class TgProbeCard extends LitElement {
     const bins = readReliabilityBins(m.details);
     const perClass = readPerClass(m.details);
     const binEdges = readText(m.details, 'binEdges');
-    const others = otherDetails(m.details);
+    const view = detailViews[r.probeId];
+    const others = otherDetails(m.details).filter(([key]) => !view?.keys.includes(key));
     const predictions = readPredictionCount(m.details);
     const groupHeading = readText(m.details, 'groupMetric') ?? GROUP_HEADINGS[r.probeId] ?? `${metric.title} by group`;
     return html`
@@ -133,6 +135,7 @@ export class TgProbeCard extends LitElement {
               ${binEdges ? html`<p class="definition">Bins are ${binEdges}.</p>` : nothing}
             </div>` : nothing}
         </div>` : nothing}
+      ${view ? view.render(m, r) : nothing}
       ${m.notes.length > 0 ? html`
         <section>
           <h4>Notes</h4>
