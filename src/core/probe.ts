@@ -4,6 +4,27 @@ import type {
 import type { Rng } from './rng';
 
 /**
+ * A loss whose gradient with respect to the encoded input a differentiable model computes.
+ * Class indices refer to the binding's output labels; probabilities are the binding's (after
+ * softmax / sigmoid handling), so every loss means the same for every output kind.
+ * - `cross-entropy`: −log p_y;
+ * - `margin`: max_{j≠y} log p_j − log p_y, the logit-margin loss of Carlini & Wagner (2017), which
+ *   does not saturate when the model is confident (for softmax models it equals the logit margin);
+ * - `class-probability`: p_c, for attributions (saliency, Integrated Gradients).
+ */
+export type GradientLoss =
+  | { kind: 'cross-entropy'; labels: Int32Array }
+  | { kind: 'margin'; labels: Int32Array }
+  | { kind: 'class-probability'; classes: Int32Array };
+
+export interface GradientResult {
+  /** d loss / d x, n × sampleSize, in the encoded input space. */
+  gradient: Float32Array;
+  /** The loss per sample. */
+  loss: Float32Array;
+}
+
+/**
  * A model as probes see it: a batch of encoded inputs in, class probabilities out.
  * Batching, backends and output conversion are already handled (runtime/ + core/binding).
  */
@@ -15,6 +36,8 @@ export interface Classifier {
   sampleShape: number[];
   /** `x` holds n samples back to back; returns n × labels.length probabilities. */
   predict(x: Float32Array, n: number, signal?: AbortSignal): Promise<Float32Array>;
+  /** Input gradients, or null when the model has no differentiable path. */
+  gradient: ((x: Float32Array, n: number, loss: GradientLoss, signal?: AbortSignal) => Promise<GradientResult>) | null;
 }
 
 /** A dataset encoded through a binding: what probes read. */

@@ -20,6 +20,12 @@ export function createClassifier(adapter: ModelAdapter, binding: Binding): Class
       });
       return toProbabilities(values, width, n, binding.output);
     },
+    gradient: adapter.gradient
+      ? (x, n, loss, signal) => {
+          if (signal) throwIfCancelled(signal);
+          return adapter.gradient!(x, n, loss, binding.output, { input: binding.input, output: binding.output.tensor, signal });
+        }
+      : null,
   };
 }
 

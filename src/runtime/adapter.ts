@@ -1,4 +1,5 @@
-import type { BackendChoice, ModelFile, ModelInfo } from '../core/types';
+import type { BackendChoice, ModelFile, ModelInfo, OutputBinding } from '../core/types';
+import type { GradientLoss, GradientResult } from '../core/probe';
 
 /** Options for one prediction call. */
 export interface PredictOptions {
@@ -28,6 +29,11 @@ export interface ModelAdapter {
    * Returns n × width floats (non-float outputs are converted) and the width per sample.
    */
   predict(x: Float32Array, n: number, opts?: PredictOptions): Promise<{ values: Float32Array; width: number }>;
+  /**
+   * Input gradients of a loss on the binding's class probabilities, when the model is
+   * differentiable (TF.js models; ONNX models through their TF.js translation). Absent otherwise.
+   */
+  gradient?(x: Float32Array, n: number, loss: GradientLoss, output: OutputBinding, opts?: PredictOptions): Promise<GradientResult>;
   /** Values one sample must have for `input` (product of its non-batch dims), or null if unknown. */
   sampleSize(input?: string): number | null;
   dispose(): Promise<void>;

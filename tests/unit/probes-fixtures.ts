@@ -25,6 +25,7 @@ export function lookupClassifier(labels: string[], rows: number[][]): Classifier
     labels,
     sampleShape: [1],
     calls,
+    gradient: null,
     async predict(x, n) {
       calls.push(n);
       const size = x.length / n;
@@ -66,6 +67,7 @@ export function linearClassifier(labels: string[], sampleShape: number[]): Class
     info: modelInfo,
     labels,
     sampleShape,
+    gradient: null,
     async predict(x, n, signal) {
       if (signal?.aborted) throw new Error('predict called after abort');
       const out = new Float32Array(n * k);
