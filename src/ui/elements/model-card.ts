@@ -42,7 +42,7 @@ export class TgModelCard extends LitElement {
         </header>
         <dl class="facts">
           <dt>SHA-256</dt><dd><tg-hash data-testid="model-sha256" .value=${m.sha256}></tg-hash></dd>
-          <dt>Size</dt><dd>${formatBytes(m.sizeBytes)} <span class="muted">(${formatCount(m.sizeBytes)} bytes)</span></dd>
+          <dt>Size</dt><dd>${formatBytes(m.sizeBytes)}${m.sizeBytes >= 1024 ? html` <span class="muted">(${formatCount(m.sizeBytes)} bytes)</span>` : nothing}</dd>
           <dt>Backend</dt>
           <dd>
             <code data-testid="model-backend">${m.backend}</code>
