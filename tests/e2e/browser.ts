@@ -41,6 +41,8 @@ export async function openPage(app: AppHarness): Promise<{ page: Page; errors: s
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  // A Content-Security-Policy violation means something tried to run or load what the app forbids.
+  page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) errors.push(`csp: ${m.text()}`); });
   await page.goto(app.url);
   await page.waitForSelector('tg-app');
   return { page, errors };
