@@ -56,7 +56,7 @@ describe('a trust tool that can be trusted itself', () => {
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     expect(longTasks.filter((d) => d > 50)).toEqual([]);
     // The observer does see long tasks: block the page on purpose and find it reported.
-    await page.evaluate(() => { const end = performance.now() + 120; while (performance.now() < end) { /* block */ } });
+    await page.evaluate(() => { setTimeout(() => { const end = performance.now() + 120; while (performance.now() < end) { /* block */ } }, 0); });
     await expect.poll(() => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length)).toBeGreaterThan(0);
   });
 
