@@ -81,6 +81,17 @@ function linearSoftmax(batch: Dim): Uint8Array {
   });
 }
 
+/** Loads fine, then fails inside the runtime on every input: a Reshape to 7 values that 3 × N never fills. */
+function throwsAtRun(): Uint8Array {
+  return model({
+    name: 'throws_at_run',
+    node: [node('Reshape', ['x', 'shape'], ['flat']), node('Softmax', ['flat'], ['probs'], [intAttr('axis', 0)])],
+    initializer: [{ name: 'shape', dims: [1], dataType: DataType.INT64, int64Data: [7] }],
+    input: [valueInfo('x', tensorType(DataType.FLOAT, ['N', 3]))],
+    output: [valueInfo('probs', tensorType(DataType.FLOAT, ['M']))],
+  });
+}
+
 /** Outputs in three dtypes: int64 label first, then float16 and float64 logits. */
 function mixedDtypes(): Uint8Array {
   return model({
@@ -289,6 +300,7 @@ async function main(): Promise<void> {
   write('onnx/half-input.onnx', halfInput());
   write('onnx/zipmap.onnx', zipMap());
   write('onnx/inspect-features.onnx', inspectFeatures());
+  write('onnx/throws-at-run.onnx', throwsAtRun());
 
   const layers = await layersModelFiles();
   writeFolder('tfjs/layers-dense', layers);

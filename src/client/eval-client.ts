@@ -2,6 +2,7 @@ import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { BackendChoice, ModelFile, ModelInfo, Progress, ProbeResult, Run } from '../core/types';
 import type { EvalService, RunRequest } from '../engine/service';
 import type { DatasetPreview } from '../engine/preview';
+import { isFatalMessage } from '../engine/fatal';
 import type { DataFile } from '../datasets/load';
 
 /** How long a cancelled run may take to stop by itself before the worker is terminated. */
@@ -42,6 +43,9 @@ export function createEvalClient(createWorker: () => Worker): EvalClient {
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       crash(`The evaluation worker crashed: ${event.message || 'unknown error'}.`);
+    });
+    worker.addEventListener('message', (event: MessageEvent) => {
+      if (isFatalMessage(event.data)) crash(`The evaluation worker crashed: ${event.data.trustgradeFatal}.`);
     });
   };
 

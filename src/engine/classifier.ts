@@ -13,12 +13,13 @@ export function createClassifier(adapter: ModelAdapter, binding: Binding): Class
     sampleShape: sampleShapeOf(binding, size),
     async predict(x, n, signal) {
       if (signal) throwIfCancelled(signal);
-      const { values, width } = await adapter.predict(x, n, {
-        input: binding.input,
-        output: binding.output.tensor,
-        signal,
-      });
-      return toProbabilities(values, width, n, binding.output);
+      let raw: { values: Float32Array; width: number };
+      try {
+        raw = await adapter.predict(x, n, { input: binding.input, output: binding.output.tensor, signal });
+      } catch (error) {
+        throw asModelFailure(error, adapter.engine);
+      }
+      return toProbabilities(raw.values, raw.width, n, binding.output);
     },
     gradient: adapter.gradient
       ? (x, n, loss, signal) => {
@@ -27,6 +28,13 @@ export function createClassifier(adapter: ModelAdapter, binding: Binding): Class
         }
       : null,
   };
+}
+
+/** Errors raised inside an inference engine, said in words a user can act on; ours pass through. */
+function asModelFailure(error: unknown, engine: string): unknown {
+  if (!(error instanceof Error) || error.name !== 'Error') return error;
+  const detail = error.message.split('\n')[0];
+  return new Error(`The model failed inside ${engine} while predicting: ${detail}. The model cannot run on these inputs; check that its input shape matches the binding, or try another backend.`);
 }
 
 function sampleShapeOf(binding: Binding, size: number | null): number[] {

@@ -63,6 +63,7 @@ export class TgEvaluateView extends LitElement {
   @state() private progress: Progress | null = null;
   @state() private runningId: string | null = null;
   @state() private unsaved: Run | null = null;
+  @state() private failed: { run: Run; label?: { family: string; version: string } } | null = null;
   @state() private dragOver = '';
 
   override connectedCallback(): void {
@@ -74,6 +75,7 @@ export class TgEvaluateView extends LitElement {
     return html`
       ${this.error ? html`<tg-error-banner data-testid="error" .message=${this.error} @tg-dismiss=${() => { this.error = ''; }}></tg-error-banner>` : nothing}
       ${this.unsaved ? this.renderUnsaved(this.unsaved) : nothing}
+      ${this.failed ? this.renderFailed(this.failed.run) : nothing}
       <section class="panel demo">
         <p>New here? Grade a bundled model on a bundled dataset in one click.</p>
         <button class="primary" data-testid="try-demo" ?disabled=${!this.demo || Boolean(this.busy) || Boolean(this.runningId)} @click=${this.tryDemo}>Try the demo</button>
@@ -171,6 +173,16 @@ export class TgEvaluateView extends LitElement {
       </div>
       ${this.runningId ? html`<tg-progress data-testid="progress" .progress=${this.progress} .cancellable=${true}
         @tg-cancel=${() => this.runningId && this.client.cancel(this.runningId)}></tg-progress>` : nothing}
+    </section>`;
+  }
+
+  private renderFailed(run: Run) {
+    const finished = run.results.filter((r) => r.status === 'ok').length;
+    return html`<section class="panel" role="alert" data-testid="run-failed">
+      <p><strong>The run failed.</strong> ${run.error ?? ''} ${finished} of ${run.results.length} probes had finished; they are stored with the run.
+        A new evaluation worker has been started.</p>
+      <button class="primary" data-testid="retry" @click=${() => this.run(this.failed?.label)}>Retry</button>
+      <a href=${`#/run/${encodeURIComponent(run.id)}`}>See the stored run</a>
     </section>`;
   }
 
@@ -289,12 +301,16 @@ export class TgEvaluateView extends LitElement {
     };
     this.runningId = request.runId;
     this.progress = null;
+    this.failed = null;
     try {
       const outcome = await executeRun(this.client, this.store, request, startedRun(request, this.model, this.data),
         (p) => { this.progress = p; });
       if (outcome.saveError) {
         this.unsaved = outcome.run;
         this.error = `The run finished but could not be stored: ${outcome.saveError}`;
+      } else if (outcome.run.status === 'failed') {
+        // Stay here so the same model, data and settings can be run again on a fresh worker.
+        this.failed = { run: outcome.run, label };
       } else {
         location.hash = `#/run/${encodeURIComponent(outcome.run.id)}`;
       }
