@@ -14,7 +14,8 @@ export async function readModelFiles(path: string): Promise<ModelFile[]> {
   if (info.isDirectory()) return readFolder(path, () => true);
   if (basename(path).endsWith('.json')) {
     const folder = join(path, '..');
-    const others = await readFolder(folder, (name) => name !== basename(path) && !name.endsWith('.json'));
+    // Shards only: another model format in the same folder (an .onnx twin) is not part of this one.
+    const others = await readFolder(folder, (name) => !/\.(json|onnx|zip)$/i.test(name));
     return [{ path: basename(path), bytes: await readBytes(path) }, ...others];
   }
   return [{ path: basename(path), bytes: await readBytes(path) }];

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Run } from '../../src/core/types';
+import { decodePredictions } from '../../src/core/predictions';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REF = fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
@@ -42,7 +43,7 @@ describe.skipIf(!existsSync(REF))('the CLI on the reference models (conformance:
     const fromIdx = await evaluate(['--model', `${REF}models/mnist-cnn-onnx/mnist.onnx`, '--dataset', `${REF}datasets/mnist-test/`, '--suite', 'quick', '--limit', '20']);
     expect(fromPng.samples).toBe(20);
     expect(fromPng.dataset.format).toBe('images');
-    const predictions = (run: Run) => run.results.find((r) => r.probeId === 'validity/accuracy')!.measurement!.details!.predictions;
+    const predictions = (run: Run) => Array.from(decodePredictions(run.results.find((r) => r.probeId === 'validity/accuracy')!.measurement!.details!.predictions)!);
     expect(predictions(fromPng)).toEqual(predictions(fromIdx));
     expect(accuracy(fromPng)).toBe(accuracy(fromIdx));
   });

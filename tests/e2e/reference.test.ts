@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { decodePredictions } from '../../src/core/predictions';
 import { headline, openPage, readStoredRun, SCREENSHOTS, startApp, waitForRunPage, type AppHarness } from './browser';
 
 const REF = fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
@@ -62,7 +63,7 @@ describe.skipIf(!existsSync(REF))('reference models in the browser (conformance:
     const gpu = await readStoredRun(page, await evaluate(page, [MNIST_MODEL], MNIST_DATA, { suite: 'quick', limit: 500, backend: 'webgpu' }));
     expect(gpu.environment.backend).toBe('webgpu');
     expect(gpu.model.backend).toBe('webgpu');
-    const predictions = (run: typeof wasm) => run.results.find((r) => r.probeId === 'validity/accuracy')?.measurement?.details?.predictions;
+    const predictions = (run: typeof wasm) => Array.from(decodePredictions(run.results.find((r) => r.probeId === 'validity/accuracy')?.measurement?.details?.predictions) ?? []);
     expect(predictions(wasm)).toHaveLength(500);
     expect(predictions(gpu)).toEqual(predictions(wasm));
   });

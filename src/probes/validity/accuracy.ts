@@ -9,6 +9,7 @@ import { intervalNotes, seededIntervals, toEstimate } from '../estimates';
 import { labelledSubset } from '../labelled';
 import { readBootstrapParams } from '../params';
 import { predictAll } from '../predict-all';
+import { encodePredictions } from '../../core/predictions';
 
 const ID = 'validity/accuracy';
 const NO_LABELS = 'none of the samples has a known label';
@@ -90,7 +91,7 @@ export default defineProbe({
         perClass: scores.map((s, c) => perClassRow(labels[c], s)),
         // Top class of every sample, labelled or not, in dataset order: lets two runs on the same
         // rows be compared sample by sample (backend agreement, paired comparisons).
-        predictions: Array.from(argmaxPredictions(probs, k)),
+        predictions: encodePredictions(argmaxPredictions(probs, k), k),
       },
     };
   },

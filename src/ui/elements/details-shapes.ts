@@ -1,3 +1,4 @@
+import { decodePredictions } from '../../core/predictions';
 /**
  * Readers for the `details` a probe puts in its Measurement. Details are free JSON (stored runs
  * may come from older versions or another machine), so every reader checks the shape and returns
@@ -120,8 +121,7 @@ export function readText(details: Details, key: string): string | null {
 
 /** How many per-sample predictions the run keeps, when it keeps them. */
 export function readPredictionCount(details: Details): number | null {
-  const p = details?.predictions;
-  return Array.isArray(p) ? p.length : null;
+  return decodePredictions(details?.predictions)?.length ?? null;
 }
 
 /** A raw detail value as text for a <pre>: pretty JSON, or a summary when it is too long to read. */
