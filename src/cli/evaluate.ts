@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { basename, dirname, resolve } from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { BackendChoice, Binding, Progress, Run } from '../core/types';
 import { parseBinding } from '../core/binding-schema';
@@ -19,7 +20,8 @@ export interface EvaluateOptions {
   seed: number;
   backend: BackendChoice;
   out: string;
-  quiet?: boolean;
+  family?: string;
+  modelVersion?: string;
 }
 
 /** `trustgrade evaluate`: the app's engine, in Node. Returns the run it wrote. */
@@ -35,7 +37,10 @@ export async function evaluate(options: EvaluateOptions, log: (line: string) => 
   log(`dataset ${dataset.manifest.name} (${dataset.manifest.rows} rows), suite ${suite.id} v${suite.version}`);
 
   const run = await service.run(
-    { runId: randomUUID(), modelSha256: info.sha256, datasetSha256: dataset.manifest.sha256, binding, suite, seed: options.seed, limit: options.limit ?? null },
+    {
+      runId: randomUUID(), modelSha256: info.sha256, datasetSha256: dataset.manifest.sha256, binding, suite,
+      seed: options.seed, limit: options.limit ?? null, label: labelFor(options),
+    },
     progressPrinter(log),
   );
   await writeFile(options.out, `${JSON.stringify(run, null, 2)}\n`);
@@ -47,6 +52,13 @@ export async function evaluate(options: EvaluateOptions, log: (line: string) => 
   log(`wrote ${options.out}`);
   await service.closeModel(info.sha256);
   return run;
+}
+
+/** Family and version: as given, or the model's folder (for model.json) or file stem, and its file name. */
+function labelFor(options: EvaluateOptions): { family: string; version: string } {
+  const file = basename(options.model);
+  const stem = file === 'model.json' ? basename(dirname(resolve(options.model))) : file.replace(/\.[^.]+$/, '');
+  return { family: options.family ?? stem, version: options.modelVersion ?? file };
 }
 
 async function chooseBinding(path: string | undefined, sha256: string): Promise<Binding> {

@@ -2,6 +2,9 @@ import { Command, InvalidArgumentError } from 'commander';
 import { APP_VERSION } from '../core/version';
 import type { BackendChoice } from '../core/types';
 import { evaluate } from './evaluate';
+import { compareForGate, formatComparison, GATE_EXIT_CODE, readRunFile, type ComparisonResult, type GateRule } from './compare';
+
+const GATE_RULES: GateRule[] = ['regression', 'grade-drop', 'none'];
 
 const BACKENDS: BackendChoice[] = ['auto', 'node', 'wasm', 'cpu'];
 
@@ -20,8 +23,24 @@ function backend(text: string): BackendChoice {
   return text as BackendChoice;
 }
 
-/** Runs the CLI and returns its exit code: 0 success, 1 failure (with a one-line reason on stderr). */
+function gateRule(text: string): GateRule {
+  if (!GATE_RULES.includes(text as GateRule)) throw new InvalidArgumentError(`should be one of: ${GATE_RULES.join(', ')}.`);
+  return text as GateRule;
+}
+
+/** Prints a comparison on stdout and returns the exit code its gate decides. */
+function gate(result: ComparisonResult, json: boolean): number {
+  process.stdout.write(`${json ? JSON.stringify(result, null, 2) : formatComparison(result)}\n`);
+  for (const reason of result.gate.reasons) process.stderr.write(`trustgrade: gate: ${reason}\n`);
+  return result.gate.tripped ? GATE_EXIT_CODE : 0;
+}
+
+/**
+ * Runs the CLI and returns its exit code: 0 success, 1 failure (with a one-line reason on
+ * stderr), 2 when a comparison gate trips (with each reason on stderr).
+ */
 export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const program = new Command('trustgrade')
     .version(APP_VERSION)
@@ -40,13 +59,30 @@ export async function main(argv: string[]): Promise<number> {
     .option('--seed <n>', 'seed for every random choice', integer('--seed'), 1)
     .option('--backend <name>', `inference backend: ${BACKENDS.join(', ')}`, backend, 'auto')
     .requiredOption('--out <path>', 'where to write the run JSON')
+    .option('--family <name>', 'model family the run belongs to (for history and comparisons); default: the model folder or file name')
+    .option('--model-version <label>', 'version label of this model within its family; default: the model file name')
+    .option('--baseline <path>', 'a run or report JSON to compare the new run with (pipeline gate)')
+    .option('--fail-on <rule>', 'with --baseline: regression, grade-drop or none', gateRule, 'regression')
     .action(async (options) => {
-      await evaluate({ ...options, dataset: options.dataset }, log);
+      const run = await evaluate({ ...options, dataset: options.dataset }, log);
+      if (options.baseline) exitCode = gate(compareForGate(await readRunFile(options.baseline), run, options.failOn), false);
+    });
+
+  program
+    .command('compare')
+    .description('Compare two runs (or reports): regressions first, grade and risk-class changes, and a pipeline gate.')
+    .argument('<base>', 'the earlier run or report JSON')
+    .argument('<next>', 'the later run or report JSON')
+    .option('--fail-on <rule>', 'exit with code 2 on: regression, grade-drop, or none', gateRule, 'regression')
+    .option('--json', 'print the comparison as JSON instead of a table')
+    .action(async (basePath: string, nextPath: string, options: { failOn: GateRule; json?: boolean }) => {
+      const result = compareForGate(await readRunFile(basePath), await readRunFile(nextPath), options.failOn);
+      exitCode = gate(result, Boolean(options.json));
     });
 
   try {
     await program.parseAsync(argv);
-    return 0;
+    return exitCode;
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;

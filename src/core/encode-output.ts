@@ -69,3 +69,33 @@ export function toProbabilities(values: Float32Array, width: number, n: number, 
   }
   return out;
 }
+
+/** Sigmoid scores are clamped to [2⁻²⁴, 1 − 2⁻²⁴] (float32's resolution near 1) before their logit is taken. */
+const SIGMOID_FLOOR = 2 ** -24;
+
+/**
+ * n rows of raw outputs → n rows of logits in label order, where the output kind allows it:
+ * 'logits' as they are; 'sigmoid' as log(s / (1 − s)) per unit, and [0, logit] for one unit (the
+ * two-class softmax that gives [1 − s, s]). Null for 'probabilities', whose logits are known only
+ * up to a constant per sample.
+ */
+export function toLogits(values: Float32Array, width: number, n: number, output: OutputBinding): Float32Array | null {
+  checkOutputWidth(width, output);
+  if (output.kind === 'probabilities') return null;
+  const k = output.labels.length;
+  const out = new Float32Array(n * k);
+  if (output.kind === 'logits') {
+    out.set(values.subarray(0, n * k));
+    return out;
+  }
+  const logit = (s: number) => {
+    const c = Math.min(1 - SIGMOID_FLOOR, Math.max(SIGMOID_FLOOR, s));
+    return Math.log(c) - Math.log(1 - c);
+  };
+  if (isSingleSigmoid(output, width)) {
+    for (let i = 0; i < n; i++) out[2 * i + 1] = logit(values[i]);
+    return out;
+  }
+  for (let i = 0; i < n * k; i++) out[i] = logit(values[i]);
+  return out;
+}

@@ -38,6 +38,19 @@ export interface Classifier {
   predict(x: Float32Array, n: number, signal?: AbortSignal): Promise<Float32Array>;
   /** Input gradients, or null when the model has no differentiable path. */
   gradient: ((x: Float32Array, n: number, loss: GradientLoss, signal?: AbortSignal) => Promise<GradientResult>) | null;
+  /**
+   * Logits in label order (n × labels.length), for scores that need them (the energy score of OOD
+   * detection): the model's outputs for a 'logits' binding, log(s / (1 − s)) per unit for 'sigmoid'
+   * ([0, logit] for one unit). Absent for 'probabilities' outputs, whose logits are known only up
+   * to a constant per sample.
+   */
+  logits?: (x: Float32Array, n: number, signal?: AbortSignal) => Promise<Float32Array>;
+  /**
+   * A copy of the model whose learned weights are replaced by seeded random ones, for the
+   * model-parameter randomisation test (runtime/randomize.ts); absent when the model cannot be
+   * copied that way. Dispose the copy when done.
+   */
+  randomized?: (seed: number) => Promise<Classifier & { dispose(): Promise<void> }>;
 }
 
 /** A dataset encoded through a binding: what probes read. */

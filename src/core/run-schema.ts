@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { BindingError } from './binding-error';
 import { bindingSchema, parseBinding } from './binding-schema';
 import type {
-  DatasetManifest, Estimate, GroupEstimate, Interval, Json, Measurement, ModelInfo,
+  DatasetManifest, Estimate, GradientPath, GroupEstimate, HygieneFinding, Interval, Json, Measurement, ModelInfo,
   OnnxFacts, ProbeResult, Run, RunEnvironment, TensorInfo, TfjsFacts,
 } from './types';
 
@@ -52,6 +52,20 @@ const tfjsFacts = z.strictObject({
   weightCount: count,
 }) satisfies z.ZodType<TfjsFacts>;
 
+const hygieneFinding = z.strictObject({
+  code: z.string(),
+  severity: z.enum(['info', 'low', 'medium', 'high']),
+  file: z.string(),
+  message: z.string(),
+}) satisfies z.ZodType<HygieneFinding>;
+
+const gradientPath = z.strictObject({
+  kind: z.enum(['tfjs', 'onnx-translated', 'none']),
+  maxAbsDiff: z.number().optional(),
+  tolerance: z.number().optional(),
+  reason: z.string().optional(),
+}) satisfies z.ZodType<GradientPath>;
+
 export const modelInfoSchema = z.strictObject({
   name: z.string(),
   format: z.enum(['onnx', 'tfjs']),
@@ -64,6 +78,8 @@ export const modelInfoSchema = z.strictObject({
   backend,
   backendNote: z.string().optional(),
   differentiable: z.boolean(),
+  gradientPath: gradientPath.optional(),
+  hygiene: z.array(hygieneFinding).optional(),
 }) satisfies z.ZodType<ModelInfo>;
 
 // ── Binding ──
@@ -171,6 +187,7 @@ export const runSchema = z.strictObject({
   auxiliary: z.array(z.object({ role: z.enum(['ood', 'non-members']), dataset: datasetManifestSchema }).strict()).optional(),
   dataNotes: z.array(z.string()).optional(),
   error: z.string().optional(),
+  riskClass: z.enum(['minimal', 'limited', 'high']).optional(),
 });
 
 /** A run that does not match the schema; `violation` names the first problem, e.g. `results[0].status must be …`. */

@@ -60,6 +60,20 @@ export interface TfjsFacts {
   weightCount: number;
 }
 
+/** How much a hygiene finding matters: `high` the file tries to reach outside itself or run code. */
+export type HygieneSeverity = 'info' | 'low' | 'medium' | 'high';
+
+/** Something noticed about a model's files alone, without running them (runtime/hygiene.ts). */
+export interface HygieneFinding {
+  /** Stable identifier of the kind of finding, e.g. 'tfjs-path-outside-folder'. */
+  code: string;
+  severity: HygieneSeverity;
+  /** The file it is about, as dropped. */
+  file: string;
+  /** What was found, why it matters and what to do, in plain words. */
+  message: string;
+}
+
 /** A loaded model plus what we know about it. */
 export interface ModelInfo {
   /** File name as dropped (model.json for TF.js). */
@@ -78,6 +92,24 @@ export interface ModelInfo {
   backendNote?: string;
   /** Whether gradients of the output with respect to the input can be taken. */
   differentiable: boolean;
+  /**
+   * How input gradients are taken: the TF.js model itself, a TF.js translation of the ONNX graph
+   * (checked against onnxruntime when the model is opened), or none, with the reason.
+   */
+  gradientPath?: GradientPath;
+  /** What auditing the files found when the model was opened (absent in runs of older versions). */
+  hygiene?: HygieneFinding[];
+}
+
+/** Where a model's input gradients come from (runtime/onnx-to-tfjs-check.ts). */
+export interface GradientPath {
+  kind: 'tfjs' | 'onnx-translated' | 'none';
+  /** Largest |translation − onnxruntime| over the check inputs (onnx-translated, or refused for it). */
+  maxAbsDiff?: number;
+  /** The largest difference the check allowed at the scale of the outputs it compared. */
+  tolerance?: number;
+  /** Why there is no gradient path, or what the check compared. */
+  reason?: string;
 }
 
 /** The files a model arrives as; TF.js models come as model.json plus shards (zips are unpacked first). */
@@ -352,6 +384,8 @@ export interface Run {
   /** What encoding the dataset through the binding noticed (imputed cells, unknown categories, resizing). */
   dataNotes?: string[];
   error?: string;
+  /** The risk class the user declared for the application; the report judges against it (core/report-types.ts). */
+  riskClass?: 'minimal' | 'limited' | 'high';
 }
 
 /** A list entry for a stored run: small, so the history loads fast. */

@@ -2,6 +2,7 @@ import type { Binding } from '../core/types';
 import type { Classifier } from '../core/probe';
 import { throwIfCancelled } from '../core/probe';
 import { toProbabilities } from '../core/binding';
+import { toLogits } from '../core/encode-output';
 import type { ModelAdapter } from '../runtime/adapter';
 
 /** The model as probes see it: encoded inputs in, class probabilities in binding-label order out. */
@@ -21,12 +22,34 @@ export function createClassifier(adapter: ModelAdapter, binding: Binding): Class
       }
       return toProbabilities(raw.values, raw.width, n, binding.output);
     },
+    ...(binding.output.kind !== 'probabilities'
+      ? {
+          async logits(x: Float32Array, n: number, signal?: AbortSignal) {
+            if (signal) throwIfCancelled(signal);
+            let raw: { values: Float32Array; width: number };
+            try {
+              raw = await adapter.predict(x, n, { input: binding.input, output: binding.output.tensor, signal });
+            } catch (error) {
+              throw asModelFailure(error, adapter.engine);
+            }
+            return toLogits(raw.values, raw.width, n, binding.output)!;
+          },
+        }
+      : {}),
     gradient: adapter.gradient
       ? (x, n, loss, signal) => {
           if (signal) throwIfCancelled(signal);
           return adapter.gradient!(x, n, loss, binding.output, { input: binding.input, output: binding.output.tensor, signal });
         }
       : null,
+    ...(adapter.randomizedCopy
+      ? {
+          randomized: async (seed: number) => {
+            const copy = await adapter.randomizedCopy!(seed);
+            return { ...createClassifier(copy, binding), dispose: () => copy.dispose() };
+          },
+        }
+      : {}),
   };
 }
 

@@ -59,6 +59,7 @@ export async function runSuite({ request, adapter, dataset, auxiliary, environme
     environment,
     ...(auxiliary.length ? { auxiliary: auxiliary.map((a) => ({ role: a.role, dataset: a.dataset.manifest })) } : {}),
     ...(data.notes.length ? { dataNotes: data.notes } : {}),
+    ...(request.riskClass ? { riskClass: request.riskClass } : {}),
   };
   const auxiliaryData = lazyAuxiliary(auxiliary, binding, request.limit, adapter);
   const tracker = createProgressTracker(request.runId, suite.probes.length, listeners.onProgress);

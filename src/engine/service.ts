@@ -28,6 +28,8 @@ export interface RunRequest {
   seed: number;
   limit: number | null;
   label?: { family: string; version: string };
+  /** The risk class declared for the application, recorded in the run. */
+  riskClass?: 'minimal' | 'limited' | 'high';
 }
 
 export interface RunListeners {

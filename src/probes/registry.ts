@@ -1,8 +1,11 @@
 import type { ProbeDefinition } from '../core/probe';
 import { validityProbes } from './validity';
+import { explainabilityProbes } from './explainability';
+import { privacyProbes } from './privacy';
+import { fairnessProbes } from './fairness';
 
 /** Every probe TrustGrade knows, by id. Each pillar folder exports its list from its index.ts. */
-export const probes: ReadonlyMap<string, ProbeDefinition> = indexById([...validityProbes]);
+export const probes: ReadonlyMap<string, ProbeDefinition> = indexById([...validityProbes, ...fairnessProbes, ...explainabilityProbes, ...privacyProbes]);
 
 /** Thrown when a suite names a probe that does not exist. */
 export class UnknownProbeError extends Error {

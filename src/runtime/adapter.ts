@@ -34,6 +34,11 @@ export interface ModelAdapter {
    * differentiable (TF.js models; ONNX models through their TF.js translation). Absent otherwise.
    */
   gradient?(x: Float32Array, n: number, loss: GradientLoss, output: OutputBinding, opts?: PredictOptions): Promise<GradientResult>;
+  /**
+   * The same model opened again with its learned weights replaced by seeded random ones (TF.js
+   * weights, ONNX initializers), for the randomisation sanity check; see randomize.ts.
+   */
+  randomizedCopy?(seed: number): Promise<ModelAdapter>;
   /** Values one sample must have for `input` (product of its non-batch dims), or null if unknown. */
   sampleSize(input?: string): number | null;
   dispose(): Promise<void>;

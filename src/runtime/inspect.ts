@@ -2,6 +2,7 @@ import type { ModelFile, ModelFormat, ModelInfo } from '../core/types';
 import { ModelError } from './errors';
 import { inspectOnnx } from './inspect-onnx';
 import { inspectTfjs, type TfjsInspection } from './inspect-tfjs';
+import { auditModelFiles } from './hygiene';
 import { basename, normalizePath } from './paths';
 import { sha256Hex } from '../core/sha256';
 import { looksLikeZip, unzipModelFiles } from './zip';
@@ -29,6 +30,7 @@ export async function inspectModel(files: ModelFile[]): Promise<Inspected> {
 export async function readModelSource(dropped: ModelFile[]): Promise<ModelSource> {
   const files = expandZip(dropped).map((f) => ({ path: normalizePath(f.path), bytes: f.bytes }));
   const located = locate(files);
+  const hygiene = auditModelFiles(dropped);
   if (located.format === 'onnx') {
     const file = located.file;
     const { inputs, outputs, facts } = inspectOnnx(file.bytes, file.path);
@@ -40,6 +42,7 @@ export async function readModelSource(dropped: ModelFile[]): Promise<ModelSource
       inputs,
       outputs,
       onnx: facts,
+      hygiene,
     };
     return { format: 'onnx', inspected, bytes: file.bytes };
   }
@@ -53,6 +56,7 @@ export async function readModelSource(dropped: ModelFile[]): Promise<ModelSource
     inputs: tfjs.inputs,
     outputs: tfjs.outputs,
     tfjs: tfjs.facts,
+    hygiene,
   };
   return { format: 'tfjs', inspected, tfjs };
 }

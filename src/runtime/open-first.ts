@@ -3,6 +3,7 @@ import type { ModelAdapter } from './adapter';
 import { backendChoices, resolveBackendOrder, type Host } from './backends';
 import { ModelError, messageOf } from './errors';
 import { readModelSource, type ModelSource } from './inspect';
+import { withRandomizedCopy } from './randomize';
 import { assertRunnable } from './tensors';
 
 /** Opens a model source on one backend, or throws why that backend cannot run it. */
@@ -24,7 +25,7 @@ export async function openOnFirstBackend(
   const failures: { backend: Backend; reason: string }[] = [];
   for (const backend of order) {
     try {
-      const adapter = await load(source, backend);
+      const adapter = withRandomizedCopy(await load(source, backend), source, backend, load);
       if (failures.length > 0) {
         adapter.info.backendNote = `${failures.map((f) => `${f.backend} could not be used (${f.reason})`).join('; ')}; using ${backend}.`;
       }

@@ -9,12 +9,11 @@ import type { TfjsBackend } from './tfjs';
  */
 const loadInNode: BackendLoader = async (source, backend) => {
   if (source.format === 'onnx') {
-    if (backend === 'node') {
-      const { openOnnxNode } = await import('./onnx-node');
-      return openOnnxNode(source);
-    }
-    const { openOnnxWeb } = await import('./onnx-web');
-    return openOnnxWeb(source, backend as OnnxWebBackend);
+    const adapter = backend === 'node'
+      ? await (await import('./onnx-node')).openOnnxNode(source)
+      : await (await import('./onnx-web')).openOnnxWeb(source, backend as OnnxWebBackend);
+    const { withTranslatedGradient } = await import('./onnx-to-tfjs-check');
+    return withTranslatedGradient(adapter, source, { backends: ['wasm', 'cpu'] });
   }
   const { openTfjs } = await import('./tfjs');
   return openTfjs(source, backend as TfjsBackend);

@@ -7,6 +7,7 @@ import { ModelError, messageOf } from './errors';
 import type { ModelSource } from './inspect';
 import { concatBytes } from '../core/sha256';
 import { createSerialQueue } from './serial';
+import { computeGradient, GRADIENT_BATCH } from './gradient';
 import { chooseInput, chooseOutput } from './tensors';
 
 type TfjsSource = Extract<ModelSource, { format: 'tfjs' }>;
@@ -17,11 +18,11 @@ export interface TfjsOptions {
   prepareWasm?: () => Promise<void>;
 }
 
-/** TF.js has one global backend and engine, so all TF.js adapters share one queue. */
-const queue = createSerialQueue();
+/** TF.js has one global backend and engine, so all TF.js adapters (and ONNX translations) share one queue. */
+export const queue = createSerialQueue();
 
 /** Registers and starts a backend; throws with the reason when it cannot start here. */
-async function startBackend(backend: TfjsBackend, options: TfjsOptions): Promise<void> {
+export async function startBackend(backend: TfjsBackend, options: TfjsOptions): Promise<void> {
   if (tf.getBackend() === backend) return;
   if (backend === 'wasm') {
     await import('@tensorflow/tfjs-backend-wasm');
@@ -106,6 +107,26 @@ async function runModel(model: LoadedModel, input: tf.Tensor, inputName: string,
   return result[outputIndex];
 }
 
+/**
+ * The raw output as differentiable ops: `apply` records on the gradient tape where `predict`
+ * would not; graph models run `execute` (an executeAsync-only graph has control flow, which
+ * has no gradient here).
+ */
+function forwardOf(model: LoadedModel, inputName: string, outputIndex: number, outputName: string): (x: tf.Tensor) => tf.Tensor {
+  if (model instanceof tf.GraphModel) {
+    return (x) => {
+      if (needsAsync.has(model)) {
+        throw new ModelError('This TF.js graph model has control flow (it needs executeAsync), so TrustGrade cannot take its gradients. Use black-box probes for it.');
+      }
+      return model.execute({ [inputName]: x }, outputName) as tf.Tensor;
+    };
+  }
+  return (x) => {
+    const result = model.apply(x, { training: false }) as tf.Tensor | tf.Tensor[];
+    return Array.isArray(result) ? result[outputIndex] : result;
+  };
+}
+
 /** Loads a TF.js layers or graph model on one backend. */
 export async function openTfjs(source: TfjsSource, backend: TfjsBackend, options: TfjsOptions = {}): Promise<ModelAdapter> {
   const model = await queue.run(async () => {
@@ -113,7 +134,12 @@ export async function openTfjs(source: TfjsSource, backend: TfjsBackend, options
     return loadModel(source);
   });
   const described = describe(model, source.inspected);
-  const info = { ...source.inspected, ...described, backend, differentiable: true };
+  const floatInput = !['int32', 'bool', 'string'].includes(described.inputs[0]?.dtype ?? 'float32');
+  const info = {
+    ...source.inspected, ...described, backend,
+    differentiable: floatInput,
+    gradientPath: floatInput ? { kind: 'tfjs' as const } : { kind: 'none' as const, reason: `the input takes ${described.inputs[0]?.dtype} values, which have no gradient` },
+  };
   let disposed = false;
 
   return {
@@ -149,6 +175,23 @@ export async function openTfjs(source: TfjsSource, backend: TfjsBackend, options
           },
         });
       }),
+    gradient: floatInput
+      ? (x, n, loss, outputBinding, opts = {}) =>
+          queue.run(async () => {
+            if (disposed) throw new ModelError(`${info.name} was closed. Open the model again.`);
+            if (tf.getBackend() !== backend) await startBackend(backend, options);
+            const input = chooseInput(info, opts.input);
+            const output = chooseOutput(info, opts.output);
+            const fixed = fixedBatchOf(input);
+            return computeGradient({
+              x, n, loss, output: outputBinding, signal: opts.signal,
+              dims: sampleDims(input, x.length, n),
+              batch: fixed ?? GRADIENT_BATCH,
+              fixed: fixed !== null,
+              forward: forwardOf(model, input.name, info.outputs.indexOf(output), output.name),
+            });
+          })
+      : undefined,
     dispose: () =>
       queue.run(async () => {
         if (disposed) return;

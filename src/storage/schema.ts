@@ -23,6 +23,25 @@ export interface StoredDataset {
   dataset?: Dataset;
 }
 
+/** The installation's report-signing key pair; the private key is a non-extractable CryptoKey (storage/keys.ts). */
+export interface StoredKeyPair {
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  /** SHA-256 of the public key point: the key's fingerprint. */
+  keyId: string;
+  createdAt: string;
+}
+
+/** A signature already made, kept so the same report exported again is byte-identical (ECDSA signatures are randomised). */
+export interface StoredSignature {
+  /** SHA-256 (hex) of the signed bytes. */
+  digest: string;
+  keyId: string;
+  /** base64url P1363 signature. */
+  value: string;
+  signedAt: string;
+}
+
 export interface TrustGradeDB extends DBSchema {
   /** Small list entries, so the history loads without reading every probe result. */
   runs: {
@@ -36,6 +55,10 @@ export interface TrustGradeDB extends DBSchema {
   datasets: { key: string; value: StoredDataset };
   /** Key-value preferences (out-of-line keys). */
   settings: { key: string; value: Json };
+  /** Signing keys by name (out-of-line keys); 'installation' is the per-installation key. Schema version 2. */
+  keys: { key: string; value: StoredKeyPair };
+  /** Signatures by the digest they sign. Schema version 2. */
+  signatures: { key: string; value: StoredSignature };
 }
 
 export type UpgradeTransaction = IDBPTransaction<TrustGradeDB, StoreNames<TrustGradeDB>[], 'versionchange'>;
@@ -53,6 +76,11 @@ export const migrations: readonly Migration[] = [
     db.createObjectStore('models', { keyPath: 'info.sha256' });
     db.createObjectStore('datasets', { keyPath: 'manifest.sha256' });
     db.createObjectStore('settings');
+  },
+  // 1 → 2: the report-signing key and the signatures made with it (storage/keys.ts).
+  (db) => {
+    db.createObjectStore('keys');
+    db.createObjectStore('signatures', { keyPath: 'digest' });
   },
 ];
 

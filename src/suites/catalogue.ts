@@ -1,6 +1,8 @@
 import type { Modality, Suite, TaskKind } from '../core/types';
 import type { PillarSuites } from './pillars/types';
 import { validitySuites } from './pillars/validity';
+import { privacySuites } from './pillars/privacy';
+import { fairnessSuites } from './pillars/fairness';
 
 /**
  * The suites TrustGrade ships, as data. A suite is unique by (id, modality, task); change its
@@ -9,7 +11,7 @@ import { validitySuites } from './pillars/validity';
  */
 
 /** Pillars in the order their probes run and are reported; add a pillar's file here. */
-const pillars: PillarSuites[] = [validitySuites];
+const pillars: PillarSuites[] = [validitySuites, fairnessSuites, privacySuites];
 
 const kinds: { modality: Modality; task: TaskKind }[] = [
   { modality: 'tabular', task: 'binary-classification' },

@@ -6,13 +6,17 @@ import './views/evaluate-view';
 import './views/history-view';
 import './views/run-page';
 import './views/suites-view';
+import './views/report-import-view';
+import './views/compare-view';
 
-type Route = { page: 'evaluate' } | { page: 'history' } | { page: 'suites' } | { page: 'run'; id: string };
+type Route = { page: 'evaluate' } | { page: 'history' } | { page: 'suites' } | { page: 'import' } | { page: 'run'; id: string } | { page: 'compare'; base: string; next: string };
 
 function parseRoute(hash: string): Route {
-  const [, page, id] = hash.replace(/^#/, '').split('/');
+  const [, page, id, other] = hash.replace(/^#/, '').split('/');
+  if (page === 'compare' && id && other) return { page: 'compare', base: decodeURIComponent(id), next: decodeURIComponent(other) };
   if (page === 'history') return { page: 'history' };
   if (page === 'suites') return { page: 'suites' };
+  if (page === 'import') return { page: 'import' };
   if (page === 'run' && id) return { page: 'run', id: decodeURIComponent(id) };
   return { page: 'evaluate' };
 }
@@ -72,6 +76,7 @@ export class TgApp extends LitElement {
           ${link('evaluate', '#/', 'Evaluate')}
           ${link('history', '#/history', 'Runs')}
           ${link('suites', '#/suites', 'Suites')}
+          ${link('import', '#/import', 'Import report')}
         </nav>
       </header>
       <main>
@@ -87,6 +92,10 @@ export class TgApp extends LitElement {
         return html`<tg-history-view .store=${this.store}></tg-history-view>`;
       case 'suites':
         return html`<tg-suites-view></tg-suites-view>`;
+      case 'import':
+        return html`<tg-report-import-view></tg-report-import-view>`;
+      case 'compare':
+        return html`<tg-compare-view .store=${this.store} .baseId=${this.route.base} .nextId=${this.route.next}></tg-compare-view>`;
       case 'run':
         return html`<tg-run-page .store=${this.store} .runId=${this.route.id}></tg-run-page>`;
       default:

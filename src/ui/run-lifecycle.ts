@@ -22,6 +22,7 @@ export function startedRun(request: RunRequest, model: ModelInfo, dataset: Datas
     finishedAt: null,
     model,
     ...(request.label ? { label: request.label } : {}),
+    ...(request.riskClass ? { riskClass: request.riskClass } : {}),
     dataset: dataset.manifest,
     binding: request.binding,
     suite: { id: request.suite.id, version: request.suite.version, modality: request.suite.modality, task: request.suite.task },

@@ -43,7 +43,9 @@ describe.each([
   it('predicts softmax(x·W + b) for the default output and logits for a named one', async () => {
     const model = await open('onnx/linear-softmax.onnx', choice);
     expect(model.info.backend).toBe(backend);
-    expect(model.info.differentiable).toBe(false);
+    // Differentiable through its TF.js translation, checked against onnxruntime when opened (onnx-to-tfjs-check.ts).
+    expect(model.info.differentiable).toBe(true);
+    expect(model.info.gradientPath?.kind).toBe('onnx-translated');
     expect(model.engine).toMatch(new RegExp(`^${engine} \\d+\\.\\d+`));
     expect(model.sampleSize()).toBe(3);
     const probs = await model.predict(X, SAMPLES.length);

@@ -92,6 +92,8 @@ export default defineProbe({
         // Top class of every sample, labelled or not, in dataset order: lets two runs on the same
         // rows be compared sample by sample (backend agreement, paired comparisons).
         predictions: encodePredictions(argmaxPredictions(probs, k), k),
+        // The label of every sample (k = unknown), so paired comparisons need not reopen the dataset.
+        truth: encodePredictions(Array.from(ctx.data.y, (label) => (label < 0 ? k : label)), k + 1),
       },
     };
   },

@@ -1,5 +1,6 @@
 import type { TemplateResult } from 'lit';
 import type { Measurement, ProbeResult } from '../../core/types';
+import { privacyViews } from './privacy';
 
 /** How a pillar draws one probe's `details` (charts, tables, pictures) inside its probe card. */
 export interface DetailView {
@@ -13,4 +14,5 @@ export interface DetailView {
  * (e.g. `fairness.ts` exporting `fairnessViews`) and adds one spread here.
  */
 export const detailViews: Readonly<Record<string, DetailView>> = {
+  ...privacyViews,
 };

@@ -58,6 +58,8 @@ export class TgEvaluateView extends LitElement {
   @state() private suiteId = 'standard';
   @state() private seed = 1;
   @state() private limit = '';
+  /** The application's risk class, recorded in the run; the report judges against it. */
+  @state() private riskClass: '' | 'minimal' | 'limited' | 'high' = '';
   @state() private busy = '';
   @state() private error = '';
   @state() private progress: Progress | null = null;
@@ -79,6 +81,8 @@ export class TgEvaluateView extends LitElement {
       <section class="panel demo">
         <p>New here? Grade a bundled model on a bundled dataset in one click.</p>
         <button class="primary" data-testid="try-demo" ?disabled=${!this.demo || Boolean(this.busy) || Boolean(this.runningId)} @click=${this.tryDemo}>Try the demo</button>
+        <button data-testid="try-comparison" ?disabled=${!this.demo || Boolean(this.busy) || Boolean(this.runningId)} @click=${this.tryDemoFamily}
+          title="Grades three versions of the demo model and compares the last two">Try a comparison</button>
       </section>
       ${this.renderModel()}
       ${this.renderDataset()}
@@ -169,6 +173,13 @@ export class TgEvaluateView extends LitElement {
           @change=${(e: Event) => { this.seed = Math.max(0, Math.floor(Number((e.target as HTMLInputElement).value) || 0)); }} /></label>
         <label>Limit (first n samples) <input type="number" min="1" placeholder="all" .value=${this.limit} data-testid="limit"
           @change=${(e: Event) => { this.limit = (e.target as HTMLInputElement).value; }} /></label>
+        <label>Risk class of the application
+          <select data-testid="risk-class" @change=${(e: Event) => { this.riskClass = (e.target as HTMLSelectElement).value as typeof this.riskClass; }}>
+            <option value="" ?selected=${this.riskClass === ''}>not declared (see every class)</option>
+            <option value="minimal" ?selected=${this.riskClass === 'minimal'}>minimal risk</option>
+            <option value="limited" ?selected=${this.riskClass === 'limited'}>limited risk</option>
+            <option value="high" ?selected=${this.riskClass === 'high'}>high risk (decisions about people)</option>
+          </select></label>
         <button class="primary" data-testid="run" ?disabled=${!ready || Boolean(this.runningId)} @click=${() => this.run()}>Run</button>
       </div>
       ${this.runningId ? html`<tg-progress data-testid="progress" .progress=${this.progress} .cancellable=${true}
@@ -274,14 +285,35 @@ export class TgEvaluateView extends LitElement {
     }
   }
 
-  private async run(label?: { family: string; version: string }) {
-    if (!this.model || !this.data) return;
+  /** Grades v1, v2 and v3 of the demo family one after another, then opens the comparison of the last two. */
+  private async tryDemoFamily() {
+    const demo = this.demo;
+    if (!demo) return;
+    const versions = demo.models.filter((m) => m.family === 'wages' && m.format === 'tfjs');
+    const dataset = demo.datasets.find((d) => d.id === demo.default.dataset);
+    if (versions.length < 2 || !dataset) return;
+    await this.openDataset(await fetchDemoFiles(dataset.files), dataset.title);
+    const runs: Run[] = [];
+    for (const model of versions) {
+      await this.openModel(await fetchDemoFiles(model.files));
+      if (!this.model || !this.data || this.bindingError) return;
+      const run = await this.run({ family: model.family, version: model.version }, false);
+      if (!run) return;
+      runs.push(run);
+    }
+    const [base, next] = runs.slice(-2);
+    location.hash = `#/compare/${encodeURIComponent(base.id)}/${encodeURIComponent(next.id)}`;
+  }
+
+  /** Runs the suite; shows the stored run when `show`, and returns it when it completed and was stored. */
+  private async run(label?: { family: string; version: string }, show = true): Promise<Run | null> {
+    if (!this.model || !this.data) return null;
     let binding: Binding;
     try {
       binding = parseBinding(JSON.parse(this.bindingText));
     } catch (error) {
       this.error = `The binding is not valid: ${(error as Error).message}`;
-      return;
+      return null;
     }
     this.error = '';
     const limit = this.limit ? Math.max(1, Math.floor(Number(this.limit))) : null;
@@ -290,7 +322,7 @@ export class TgEvaluateView extends LitElement {
       suite = findSuite(this.suiteId, modalityOf(binding), taskOf(binding));
     } catch (error) {
       this.error = (error as Error).message;
-      return;
+      return null;
     }
     const request = {
       runId: crypto.randomUUID(),
@@ -298,6 +330,7 @@ export class TgEvaluateView extends LitElement {
       datasetSha256: this.data.manifest.sha256,
       binding, suite, seed: this.seed, limit,
       ...(label ? { label } : {}),
+      ...(this.riskClass ? { riskClass: this.riskClass } : {}),
     };
     this.runningId = request.runId;
     this.progress = null;
@@ -312,7 +345,8 @@ export class TgEvaluateView extends LitElement {
         // Stay here so the same model, data and settings can be run again on a fresh worker.
         this.failed = { run: outcome.run, label };
       } else {
-        location.hash = `#/run/${encodeURIComponent(outcome.run.id)}`;
+        if (show) location.hash = `#/run/${encodeURIComponent(outcome.run.id)}`;
+        return outcome.run;
       }
     } catch (error) {
       this.error = (error as Error).message;
@@ -320,6 +354,7 @@ export class TgEvaluateView extends LitElement {
       this.runningId = null;
       this.progress = null;
     }
+    return null;
   }
 }
 

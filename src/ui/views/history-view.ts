@@ -28,6 +28,8 @@ export class TgHistoryView extends LitElement {
   @state() private error = '';
   @state() private message = '';
   @state() private deleted: Run | null = null;
+  /** Up to two runs picked for comparison, in the order picked. */
+  @state() private picked: string[] = [];
   private undoTimer: ReturnType<typeof setTimeout> | undefined;
 
   override updated(changed: Map<string, unknown>): void {
@@ -51,6 +53,17 @@ export class TgHistoryView extends LitElement {
     clearTimeout(this.undoTimer);
     this.undoTimer = setTimeout(() => { this.deleted = null; }, UNDO_MS);
     await this.refresh();
+  }
+
+  private pick(id: string, on: boolean) {
+    this.picked = on ? [...this.picked.filter((p) => p !== id), id].slice(-2) : this.picked.filter((p) => p !== id);
+  }
+
+  /** The earlier run is the base, whatever order they were picked in. */
+  private compare() {
+    const order = (id: string) => this.runs?.find((r) => r.id === id)?.createdAt ?? '';
+    const [base, next] = [...this.picked].sort((a, b) => order(a).localeCompare(order(b)));
+    location.hash = `#/compare/${encodeURIComponent(base)}/${encodeURIComponent(next)}`;
   }
 
   private async undo() {
@@ -94,6 +107,7 @@ export class TgHistoryView extends LitElement {
         <div class="actions">
           <button @click=${() => this.exportAll()} ?disabled=${!this.runs?.length}>Export all as JSON</button>
           <label>Import runs <input type="file" accept=".json,application/json" data-testid="import" @change=${this.importFile} /></label>
+          <button data-testid="compare" ?disabled=${this.picked.length !== 2} @click=${() => this.compare()}>Compare the two picked runs</button>
           ${this.message ? html`<span role="status">${this.message}</span>` : nothing}
         </div>
         ${this.renderTable()}
@@ -107,8 +121,10 @@ export class TgHistoryView extends LitElement {
     if (!this.runs) return html`<p>Loading…</p>`;
     if (this.runs.length === 0) return html`<p>No runs yet. Evaluate a model and it appears here.</p>`;
     return html`<table data-testid="runs">
-      <tr><th>When</th><th>Model</th><th>Dataset</th><th>Suite</th><th>Samples</th><th>Accuracy</th><th>Status</th><th></th></tr>
+      <tr><th>Compare</th><th>When</th><th>Model</th><th>Dataset</th><th>Suite</th><th>Samples</th><th>Accuracy</th><th>Status</th><th></th></tr>
       ${this.runs.map((r) => html`<tr data-testid="run-row">
+        <td><input type="checkbox" data-testid="pick" aria-label=${`Pick run ${r.id} for comparison`} .checked=${this.picked.includes(r.id)}
+          @change=${(e: Event) => this.pick(r.id, (e.target as HTMLInputElement).checked)} /></td>
         <td><a href=${`#/run/${encodeURIComponent(r.id)}`}>${new Date(r.createdAt).toLocaleString('en')}</a></td>
         <td>${r.modelName}${r.label ? html` <small>${r.label.family} ${r.label.version}</small>` : nothing}</td>
         <td>${r.datasetName}</td>

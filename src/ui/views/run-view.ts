@@ -10,6 +10,8 @@ import { groupByPillar, runStatusSentence } from '../elements/result-text';
 import '../elements/probe-card';
 import '../elements/model-card';
 import '../elements/hash-value';
+import './report-panel';
+import type { ImportedReport } from '../../report/import';
 
 const STATUS_CLASS: Record<RunStatus, string> = { running: 'info', complete: 'ok', failed: 'danger', cancelled: 'warn', interrupted: 'warn' };
 
@@ -50,6 +52,8 @@ export class TgRunView extends LitElement {
   ];
 
   @property({ attribute: false }) run: Run | null = null;
+  /** A report read from a file, whose grading and signature check the report panel shows. */
+  @property({ attribute: false }) imported: ImportedReport | null = null;
 
   override render() {
     const run = this.run;
@@ -62,6 +66,7 @@ export class TgRunView extends LitElement {
       <div class="page" data-testid="run-view" data-run-id=${run.id}>
         ${this.renderHeader(run)}
         ${statusSentence ? html`<div class="notice ${run.status}" role=${run.status === 'failed' ? 'alert' : 'status'} data-testid="run-error">${statusSentence}</div>` : nothing}
+        <tg-report-panel .run=${run} .imported=${this.imported}></tg-report-panel>
         ${this.renderGlance(run)}
         ${measured.map(([pillar, list]) => html`
           <section class="pillar" data-testid="pillar-section" data-pillar=${pillar}>

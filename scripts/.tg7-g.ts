@@ -1,0 +1,11 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseRun } from '../src/core/run-schema';
+import { latestPolicy } from '../src/policies';
+import { buildReport } from '../src/report/export';
+import { renderReportHtml } from '../src/report/html';
+const run = parseRun(JSON.parse(readFileSync('/tmp/tg7/adult-quick.json', 'utf8')));
+const report = await buildReport(run, latestPolicy(), { riskClass: 'high' });
+console.log(report.grading.summary);
+console.log(report.grading.overall);
+for (const p of report.grading.probes) console.log(p.probeId, p.outcome, p.metrics.map((m) => `${m.metric}:${m.outcome}:${m.group}`).join(' '));
+writeFileSync('/tmp/tg7/report.html', await renderReportHtml(report));

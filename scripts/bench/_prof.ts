@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { bindingById } from '../../src/bindings/index';
+import { nodeHost } from '../../src/engine/node-host';
+import { createEvalService } from '../../src/engine/service';
+import { ADULT_CSV, ADULT_MODEL_DIR, ADULT_MODEL_FILES, benchSuite, timingTable } from '../../scripts/bench/fairness-suite';
+const REFERENCE = '/work/shared/reference/';
+const only = process.argv.slice(2);
+const service = createEvalService(nodeHost);
+const files = ADULT_MODEL_FILES.map((path) => ({ path, bytes: new Uint8Array(readFileSync(REFERENCE + ADULT_MODEL_DIR + path)) }));
+const info = await service.openModel(files, 'auto');
+const dataset = await service.openDataset([{ path: 'adult.csv', bytes: new Uint8Array(readFileSync(REFERENCE + ADULT_CSV)) }]);
+const suite = benchSuite();
+suite.probes = [{ id: 'validity/accuracy', params: { bootstrap: 0 } }, ...suite.probes.filter((p) => only.length === 0 || only.some((o) => p.id.includes(o)))];
+const run = await service.run({ runId: 'bench', modelSha256: info.sha256, datasetSha256: dataset.manifest.sha256, binding: bindingById('adult-income-mlp-tfjs')!.binding, suite, seed: 1, limit: null });
+for (const line of timingTable(run.results)) console.log(line);
+const dp = run.results.find((r) => r.probeId === 'fairness/demographic-parity');
+if (dp) console.log(JSON.stringify(dp.measurement!.groups.slice(0, 8), null, 0), dp.measurement!.value, dp.measurement!.secondary);
+process.exit(0);

@@ -1,0 +1,30 @@
+/**
+ * Minimal ε per sample by bisection (as in Carlini et al. 2019, §5.2, "report the minimal
+ * perturbation"): between an ε where the attack failed and one where it succeeded, halve the
+ * bracket a fixed number of times, attacking all unresolved samples at their midpoints at once.
+ * The result is the smallest ε at which the attack was seen to succeed: an upper bound on the true
+ * minimal adversarial ε (a stronger attack can only lower it).
+ */
+export type AttackAt = (indices: Int32Array, eps: Float32Array) => Promise<Uint8Array>;
+
+export async function bisectMinimalEpsilon(
+  attack: AttackAt,
+  low: Float32Array,
+  high: Float32Array,
+  steps: number,
+  onStep: (done: number) => void = () => {},
+): Promise<Float32Array> {
+  const lo = Float32Array.from(low);
+  const hi = Float32Array.from(high);
+  const open = Int32Array.from({ length: hi.length }, (_, i) => i).filter((i) => Number.isFinite(hi[i]) && hi[i] > lo[i]);
+  for (let step = 0; step < steps && open.length > 0; step++) {
+    const mid = Float32Array.from(open, (i) => (lo[i] + hi[i]) / 2);
+    const success = await attack(open, mid);
+    open.forEach((i, r) => {
+      if (success[r]) hi[i] = mid[r];
+      else lo[i] = mid[r];
+    });
+    onStep(step + 1);
+  }
+  return hi;
+}
