@@ -30,6 +30,15 @@ describe('comparing versions of a model', () => {
     await page.getByTestId('compare').click();
     await page.getByTestId('comparison').waitFor();
     expect(await visibleText(page, 'tg-compare-view')).toMatch(/wages v2 → wages v3/);
+
+    // The family's history: grades over its three versions and key metrics with their intervals.
+    await page.goto(`${app.url}#/history`);
+    await page.getByTestId('family').first().click();
+    await page.getByTestId('family-grades').waitFor();
+    const history = await visibleText(page, '[data-testid="families"]');
+    expect(history).toMatch(/v1[^]*v2[^]*v3/);
+    expect(await page.locator('tg-family-trend svg').count()).toBeGreaterThanOrEqual(2);
+    await page.locator('[data-testid="families"]').screenshot({ path: `${SCREENSHOTS}family-history.png` });
     expect(errors).toEqual([]);
   });
 });

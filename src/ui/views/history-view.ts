@@ -4,6 +4,10 @@ import type { Run, RunSummary } from '../../core/types';
 import type { RunStore } from '../../storage/runs';
 import { panel } from './view-styles';
 import '../elements/error-banner';
+import '../elements/family-trend';
+import type { FamilyPoint } from '../elements/family-trend';
+import { grade } from '../../core/grade';
+import { latestPolicy } from '../../policies';
 
 /** How long a deleted run can be brought back. */
 const UNDO_MS = 8000;
@@ -30,6 +34,8 @@ export class TgHistoryView extends LitElement {
   @state() private deleted: Run | null = null;
   /** Up to two runs picked for comparison, in the order picked. */
   @state() private picked: string[] = [];
+  /** The family whose history is open, with its versions graded. */
+  @state() private family: { name: string; points: FamilyPoint[] } | null = null;
   private undoTimer: ReturnType<typeof setTimeout> | undefined;
 
   override updated(changed: Map<string, unknown>): void {
@@ -53,6 +59,21 @@ export class TgHistoryView extends LitElement {
     clearTimeout(this.undoTimer);
     this.undoTimer = setTimeout(() => { this.deleted = null; }, UNDO_MS);
     await this.refresh();
+  }
+
+  /** Loads and grades every run of a family, oldest first, one run per task so the page never stalls. */
+  private async openFamily(name: string) {
+    if (!this.store || !this.runs) return;
+    const policy = latestPolicy();
+    const points: FamilyPoint[] = [];
+    for (const summary of [...this.runs].filter((r) => r.label?.family === name).reverse()) {
+      const run = await this.store.getRun(summary.id);
+      if (!run || run.status !== 'complete') continue;
+      const { grading } = grade(run, policy);
+      points.push({ run, overall: grading.overall.outcome, pillars: grading.pillars.map((p) => ({ pillar: p.pillar, outcome: p.outcome })) });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    this.family = { name, points };
   }
 
   private pick(id: string, on: boolean) {
@@ -112,8 +133,20 @@ export class TgHistoryView extends LitElement {
         </div>
         ${this.renderTable()}
       </section>
+      ${this.renderFamilies()}
       ${this.deleted ? html`<div class="undo" role="status">Run deleted. <button data-testid="undo" @click=${() => this.undo()}>Undo</button></div>` : nothing}
     `;
+  }
+
+  private renderFamilies() {
+    const families = [...new Set((this.runs ?? []).map((r) => r.label?.family).filter((f): f is string => Boolean(f)))];
+    if (families.length === 0) return nothing;
+    return html`<section class="panel" data-testid="families">
+      <h2>Model families</h2>
+      <p>Versions of one model over time: grades under the current policy, and key metrics with their intervals.</p>
+      <div class="actions">${families.map((f) => html`<button data-testid="family" @click=${() => this.openFamily(f)}>${f}</button>`)}</div>
+      ${this.family ? html`<h3>${this.family.name}</h3><tg-family-trend .points=${this.family.points}></tg-family-trend>` : nothing}
+    </section>`;
   }
 
   private renderTable() {
