@@ -57,6 +57,8 @@ export class TgEvaluateView extends LitElement {
   @state() private bindingNote = '';
   @state() private suiteId = 'standard';
   @state() private seed = 1;
+  @state() private family = '';
+  @state() private version = '';
   @state() private limit = '';
   /** The application's risk class, recorded in the run; the report judges against it. */
   @state() private riskClass: '' | 'minimal' | 'limited' | 'high' = '';
@@ -169,6 +171,10 @@ export class TgEvaluateView extends LitElement {
             <option value="quick" ?selected=${this.suiteId === 'quick'}>quick — a first look in seconds</option>
           </select>
         </label>
+        <label>Model family <input type="text" .value=${this.family} data-testid="family-name" placeholder="e.g. credit-scorer"
+          @change=${(e: Event) => { this.family = (e.target as HTMLInputElement).value.trim(); }} /></label>
+        <label>Version <input type="text" .value=${this.version} data-testid="version-label" placeholder="e.g. 2026-11 retrain"
+          @change=${(e: Event) => { this.version = (e.target as HTMLInputElement).value.trim(); }} /></label>
         <label>Seed <input type="number" min="0" .value=${String(this.seed)} data-testid="seed"
           @change=${(e: Event) => { this.seed = Math.max(0, Math.floor(Number((e.target as HTMLInputElement).value) || 0)); }} /></label>
         <label>Limit (first n samples) <input type="number" min="1" placeholder="all" .value=${this.limit} data-testid="limit"
@@ -221,6 +227,9 @@ export class TgEvaluateView extends LitElement {
       this.model = null;
       this.model = await this.client.openModel(files, this.backend);
       this.modelFiles = files;
+      // Runs are grouped by family and version for comparisons: a guess from the file, editable.
+      this.family = this.model.name === 'model.json' ? 'model' : this.model.name.replace(/\.[^.]+$/, '');
+      this.version = this.model.sha256.slice(0, 8);
       this.suggestBinding();
     });
   }
@@ -329,7 +338,7 @@ export class TgEvaluateView extends LitElement {
       modelSha256: this.model.sha256,
       datasetSha256: this.data.manifest.sha256,
       binding, suite, seed: this.seed, limit,
-      ...(label ? { label } : {}),
+      label: label ?? { family: this.family || 'model', version: this.version || this.model.sha256.slice(0, 8) },
       ...(this.riskClass ? { riskClass: this.riskClass } : {}),
     };
     this.runningId = request.runId;
