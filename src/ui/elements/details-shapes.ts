@@ -20,7 +20,7 @@ type Details = { [key: string]: Json } | undefined;
 
 /** Keys the probe card draws itself; every other key is listed as raw JSON. */
 export const RENDERED_DETAIL_KEYS: ReadonlySet<string> = new Set([
-  'labels', 'confusion', 'perClass', 'bins', 'reliability', 'binEdges', 'groupMetric', 'predictions',
+  'labels', 'confusion', 'perClass', 'bins', 'reliability', 'binEdges', 'groupMetric', 'predictions', 'truth',
 ]);
 
 /** Raw detail values longer than this (as JSON) are summarised rather than printed. */

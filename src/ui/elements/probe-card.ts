@@ -141,7 +141,7 @@ export class TgProbeCard extends LitElement {
           <h4>Notes</h4>
           <ul class="notes" data-testid="probe-notes">${m.notes.map((note) => html`<li>${note}</li>`)}</ul>
         </section>` : nothing}
-      ${predictions !== null ? html`<p class="definition">The top class of each of the ${formatCount(predictions)} samples is kept with the run, so two runs on the same rows can be compared sample by sample.</p>` : nothing}
+      ${predictions !== null ? html`<p class="definition">The top class and label of each of the ${formatCount(predictions)} samples are kept with the run, so two runs on the same rows can be compared sample by sample.</p>` : nothing}
       ${others.map(([key, value]) => html`
         <details data-testid="raw-detail" data-key=${key}>
           <summary>Raw detail: ${key}</summary>
