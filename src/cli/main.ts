@@ -1,7 +1,10 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { APP_VERSION } from '../core/version';
 import type { BackendChoice } from '../core/types';
+import { writeFile } from 'node:fs/promises';
 import { evaluate } from './evaluate';
+import { renderComparisonHtml } from '../report/comparison-html';
+import { registerReportCommands, withReportOptions, writeReportFiles } from './report';
 import { compareForGate, formatComparison, GATE_EXIT_CODE, readRunFile, type ComparisonResult, type GateRule } from './compare';
 
 const GATE_RULES: GateRule[] = ['regression', 'grade-drop', 'none'];
@@ -48,8 +51,8 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
-  program
-    .command('evaluate')
+  withReportOptions(program
+    .command('evaluate'))
     .description('Run a suite on a model and dataset and write the run as JSON.')
     .requiredOption('--model <path>', 'ONNX file, TF.js model.json (shards beside it), a folder, or a zip')
     .requiredOption('--dataset <paths...>', 'CSV, JSON rows, MNIST IDX (gz or not), images, or a folder of them')
@@ -65,6 +68,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--fail-on <rule>', 'with --baseline: regression, grade-drop or none', gateRule, 'regression')
     .action(async (options) => {
       const run = await evaluate({ ...options, dataset: options.dataset }, log);
+      if (options.report || options.html || options.modelCard || options.key) await writeReportFiles(run, options, log);
       if (options.baseline) exitCode = gate(compareForGate(await readRunFile(options.baseline), run, options.failOn), false);
     });
 
@@ -75,10 +79,14 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<next>', 'the later run or report JSON')
     .option('--fail-on <rule>', 'exit with code 2 on: regression, grade-drop, or none', gateRule, 'regression')
     .option('--json', 'print the comparison as JSON instead of a table')
-    .action(async (basePath: string, nextPath: string, options: { failOn: GateRule; json?: boolean }) => {
+    .option('--html <path>', 'also write the comparison as one self-contained HTML file')
+    .action(async (basePath: string, nextPath: string, options: { failOn: GateRule; json?: boolean; html?: string }) => {
       const result = compareForGate(await readRunFile(basePath), await readRunFile(nextPath), options.failOn);
+      if (options.html) await writeFile(options.html, await renderComparisonHtml(result));
       exitCode = gate(result, Boolean(options.json));
     });
+
+  registerReportCommands(program, log, (code) => { exitCode = code; });
 
   try {
     await program.parseAsync(argv);

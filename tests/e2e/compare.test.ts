@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { openPage, SCREENSHOTS, startApp, visibleText, type AppHarness } from './browser';
 
 let app: AppHarness;
@@ -21,6 +22,20 @@ describe('comparing versions of a model', () => {
     expect(text).toMatch(/fairness\/[a-z-]+[^;]*;[^;(]*\(\s*better\s*,\s*significant/);
     expect(text).toMatch(/95 % CI/);
     expect(text.indexOf('Regressions')).toBeLessThan(text.indexOf('Improvements'));
+
+    // The comparison as one HTML file that reads offline, with every request blocked.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-comparison-html').click();
+    const file = await (await download).path();
+    const offline = await app.browser.newContext({ offline: true });
+    const viewer = await offline.newPage();
+    const requests: string[] = [];
+    await viewer.route('**/*', (route) => { requests.push(route.request().url()); return route.abort(); });
+    await viewer.setContent(readFileSync(file, 'utf8'));
+    expect(await viewer.locator('h1').textContent()).toMatch(/wages v2 → wages v3/);
+    expect(await viewer.locator('body').textContent()).toMatch(/Regressions \(1\)/);
+    expect(requests).toEqual([]);
+    await offline.close();
 
     // The same comparison from the Runs page: pick two runs, compare.
     await page.goto(`${app.url}#/history`);

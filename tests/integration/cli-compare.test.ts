@@ -62,6 +62,17 @@ describe('trustgrade compare: the pipeline gate', () => {
     expect(parsed.gate).toEqual({ rule: 'none', tripped: false, reasons: [] });
   });
 
+  it('writes the comparison as one self-contained HTML file, regressions first, without script', async () => {
+    const html = join(dir, 'comparison.html');
+    const result = await cli(['compare', v2, v1, '--fail-on', 'none', '--html', html]);
+    expect(result.code).toBe(0);
+    const text = readFileSync(html, 'utf8');
+    expect(text).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
+    expect(text).not.toMatch(/<script/i);
+    expect(text.indexOf('Regressions (')).toBeLessThan(text.indexOf('Improvements ('));
+    expect(text).toMatch(/Accuracy<\/strong>/);
+  });
+
   it('evaluates and compares in one step with --baseline', async () => {
     const out = join(dir, 'v1-again.json');
     const result = await cli([

@@ -12,6 +12,7 @@ import { formatEstimate, formatNumber } from '../format';
 import { theme } from '../styles/theme';
 import { panel } from './view-styles';
 import '../elements/error-banner';
+import { renderComparisonHtml } from '../../report/comparison-html';
 
 export interface ComparisonView {
   base: Run;
@@ -108,6 +109,7 @@ export class TgCompareView extends LitElement {
         <h3>No significant change (${unchanged.length})</h3>
         <ul class="muted">${unchanged.map((ch) => html`<li>${this.renderChange(ch)}</li>`)}</ul>
         <button data-testid="export-comparison" @click=${() => this.exportJson(v)}>Export comparison as JSON</button>
+        <button data-testid="export-comparison-html" @click=${() => this.exportHtml(v)}>Export comparison as HTML</button>
       </section>
     `;
   }
@@ -121,13 +123,25 @@ export class TgCompareView extends LitElement {
 
   private exportJson(v: ComparisonView) {
     const data = { format: 'trustgrade.comparison/1', policy: v.policy, comparison: v.comparison, grades: v.grades, verdicts: v.verdicts };
-    const url = URL.createObjectURL(new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `trustgrade-comparison-${v.base.id.slice(0, 8)}-${v.next.id.slice(0, 8)}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    download(`${JSON.stringify(data, null, 2)}\n`, 'application/json', `${fileStem(v)}.json`);
   }
+
+  private async exportHtml(v: ComparisonView) {
+    download(await renderComparisonHtml(v), 'text/html', `${fileStem(v)}.html`);
+  }
+}
+
+function fileStem(v: ComparisonView): string {
+  return `trustgrade-comparison-${v.base.id.slice(0, 8)}-${v.next.id.slice(0, 8)}`;
+}
+
+function download(text: string, type: string, name: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 declare global {
