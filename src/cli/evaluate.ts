@@ -20,6 +20,8 @@ export interface EvaluateOptions {
   seed: number;
   backend: BackendChoice;
   out: string;
+  /** The application's risk class, recorded in the run (and judged in the report). */
+  riskClass?: 'minimal' | 'limited' | 'high';
   family?: string;
   modelVersion?: string;
 }
@@ -40,6 +42,7 @@ export async function evaluate(options: EvaluateOptions, log: (line: string) => 
     {
       runId: randomUUID(), modelSha256: info.sha256, datasetSha256: dataset.manifest.sha256, binding, suite,
       seed: options.seed, limit: options.limit ?? null, label: labelFor(options),
+      ...(options.riskClass ? { riskClass: options.riskClass } : {}),
     },
     progressPrinter(log),
   );

@@ -46,6 +46,11 @@ export interface Classifier {
    */
   logits?: (x: Float32Array, n: number, signal?: AbortSignal) => Promise<Float32Array>;
   /**
+   * The model's output before the binding turns it into probabilities (n × width values, e.g.
+   * logits), for explanations of a saturated model's logit margin; absent for fakes and older hosts.
+   */
+  raw?: (x: Float32Array, n: number, signal?: AbortSignal) => Promise<{ values: Float32Array; width: number }>;
+  /**
    * A copy of the model whose learned weights are replaced by seeded random ones, for the
    * model-parameter randomisation test (runtime/randomize.ts); absent when the model cannot be
    * copied that way. Dispose the copy when done.

@@ -40,7 +40,7 @@ export interface GradeBands {
 
 /** How one metric of one probe is graded. */
 export interface MetricRule {
-  /** Probe id, e.g. 'fairness/demographic-parity'. */
+  /** Probe id, e.g. 'fairness/group-metrics'. */
   probe: string;
   /** Metric name: the probe's headline metric or one of its secondary metrics. */
   metric: string;

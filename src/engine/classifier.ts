@@ -36,6 +36,10 @@ export function createClassifier(adapter: ModelAdapter, binding: Binding): Class
           },
         }
       : {}),
+    raw(x, n, signal) {
+      if (signal) throwIfCancelled(signal);
+      return adapter.predict(x, n, { input: binding.input, output: binding.output.tensor, signal });
+    },
     gradient: adapter.gradient
       ? (x, n, loss, signal) => {
           if (signal) throwIfCancelled(signal);

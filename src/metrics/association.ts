@@ -123,25 +123,37 @@ export function centred(x: Float64Array): Float64Array {
  * max(AUC, 1 − AUC). Null when either side is empty.
  */
 export function separationAuc(x: Float64Array, positive: Uint8Array): Defined {
+  return groupSeparation(x, Int32Array.from(positive), 2)[1];
+}
+
+/**
+ * For each group g, the Mann–Whitney AUC of x for group g against all other samples, as
+ * max(AUC, 1 − AUC), from one sort: with average ranks R (ties share their mean rank),
+ * AUC_g = (Σ_{i ∈ g} R_i − n_g(n_g + 1)/2) / (n_g (n − n_g)). NaN x are left out.
+ */
+export function groupSeparation(x: Float64Array, group: Int32Array, groups: number): Defined[] {
   const order: number[] = [];
   for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i])) order.push(i);
   order.sort((a, b) => x[a] - x[b]);
-  let rankSum = 0;
-  let nPos = 0;
+  const rankSum = new Float64Array(groups);
+  const size = new Float64Array(groups);
   for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && x[order[end + 1]] === x[order[start]]) end++;
     const averageRank = (start + end) / 2 + 1;
     for (let k = start; k <= end; k++) {
-      if (positive[order[k]]) {
-        rankSum += averageRank;
-        nPos++;
-      }
+      const g = group[order[k]];
+      rankSum[g] += averageRank;
+      size[g]++;
     }
     start = end + 1;
   }
-  const nNeg = order.length - nPos;
-  if (nPos === 0 || nNeg === 0) return { value: null, reason: 'one side of the comparison has no samples with a number' };
-  const auc = (rankSum - (nPos * (nPos + 1)) / 2) / (nPos * nNeg);
-  return { value: Math.max(auc, 1 - auc) };
+  const n = order.length;
+  return Array.from({ length: groups }, (_, g): Defined => {
+    const nPos = size[g];
+    const nNeg = n - nPos;
+    if (nPos === 0 || nNeg === 0) return { value: null, reason: 'one side of the comparison has no samples with a number' };
+    const auc = (rankSum[g] - (nPos * (nPos + 1)) / 2) / (nPos * nNeg);
+    return { value: Math.max(auc, 1 - auc) };
+  });
 }

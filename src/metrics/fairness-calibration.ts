@@ -9,6 +9,27 @@ import type { TopClassSamples } from './calibration';
 /** Per cell × bin: count, sum of confidence, number correct. */
 const FIELDS = 3;
 
+/**
+ * Each sample's calibration cell as one code, (cell · bins + bin) · 2 + correct, or −1 when its
+ * label is unknown; with the confidences, a resample is counted from two arrays.
+ */
+export function calibrationCodes(samples: TopClassSamples, cellOf: Int32Array): Int32Array {
+  const codes = new Int32Array(cellOf.length);
+  for (let i = 0; i < codes.length; i++) {
+    codes[i] = samples.y[i] < 0 ? -1 : (cellOf[i] * samples.bins + samples.bin[i]) * 2 + samples.correct[i];
+  }
+  return codes;
+}
+
+/** Adds sample i (by its `calibrationCodes` code) into a cells × bins × 3 table. */
+export function addCalibration(table: Float64Array, code: number, confidence: number): void {
+  if (code < 0) return;
+  const at = (code >> 1) * FIELDS;
+  table[at]++;
+  table[at + 1] += confidence;
+  table[at + 2] += code & 1;
+}
+
 export function countCalibration(
   samples: TopClassSamples,
   cellOf: Int32Array,

@@ -52,6 +52,15 @@ export interface RocSummary {
 
 type Flags = ArrayLike<boolean | number>;
 
+export interface SummaryOptions {
+  /** Per-sample weights (e.g. how often a bootstrap resample drew each sample); default 1 each. */
+  weights?: ArrayLike<number>;
+  /** The FPR at which `tprAtFpr` is read; default 0.01. */
+  maxFpr?: number;
+  /** Total weight of positives and negatives when already known (a stratified bootstrap keeps them), to skip counting. */
+  totals?: { positives: number; negatives: number };
+}
+
 /** Sorts the scores once (descending) and groups ties. Throws RangeError on NaN. */
 export function rankScores(scores: ArrayLike<number>): RankedScores {
   const n = scores.length;
@@ -79,8 +88,9 @@ export function rankScores(scores: ArrayLike<number>): RankedScores {
  * CSF, def. 4; Youden's J); TPR at FPR ≤ maxFpr (Carlini et al. 2022, "Membership Inference
  * Attacks From First Principles", IEEE S&P, §III-B).
  */
-export function summarizeRanked(ranked: RankedScores, positives: Flags, weights?: ArrayLike<number>, maxFpr = 0.01): RocSummary {
-  const { P, N } = totals(ranked.order, positives, weights);
+export function summarizeRanked(ranked: RankedScores, positives: Flags, options: SummaryOptions = {}): RocSummary {
+  const { weights, maxFpr = 0.01 } = options;
+  const { P, N } = options.totals ? { P: options.totals.positives, N: options.totals.negatives } : totals(ranked.order, positives, weights);
   if (P === 0 || N === 0) return { auc: null, advantage: null, tprAtFpr: null, positives: P, negatives: N };
   let tp = 0;
   let fp = 0;
@@ -168,7 +178,7 @@ export function downsampleCurve(points: RocPoint[], max = 200, keep: RocPoint[] 
 
 function summary(scores: ArrayLike<number>, positives: Flags, maxFpr = 0.01): RocSummary {
   checkLengths(scores, positives);
-  return summarizeRanked(rankScores(scores), positives, undefined, maxFpr);
+  return summarizeRanked(rankScores(scores), positives, { maxFpr });
 }
 
 function totals(order: Int32Array, positives: Flags, weights?: ArrayLike<number>): { P: number; N: number } {

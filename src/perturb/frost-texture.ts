@@ -5,7 +5,7 @@
  * branches, lightly blurred and scaled to a mean of ~45 % of full brightness. The published blend
  * weights are kept, but frost numbers are therefore not comparable with published frost results.
  */
-import type { Rng } from '../core/rng';
+import { createRng, type Rng } from '../core/rng';
 import { gaussianFilter } from './filters';
 import { nextPowerOfTwo, plasmaFractal } from './plasma';
 import { uniform } from './random';
@@ -24,13 +24,14 @@ function drawNeedle(t: Float64Array, size: number, x: number, y: number, angle: 
     const y0 = Math.floor(py);
     const fx = px - x0;
     const fy = py - y0;
-    const splat = (cx: number, cy: number, w: number) => {
-      if (cx >= 0 && cy >= 0 && cx < size && cy < size) t[cy * size + cx] += 0.5 * brightness * w;
-    };
-    splat(x0, y0, (1 - fx) * (1 - fy));
-    splat(x0 + 1, y0, fx * (1 - fy));
-    splat(x0, y0 + 1, (1 - fx) * fy);
-    splat(x0 + 1, y0 + 1, fx * fy);
+    const b = 0.5 * brightness;
+    if (x0 >= 0 && y0 >= 0 && x0 + 1 < size && y0 + 1 < size) {
+      const i = y0 * size + x0;
+      t[i] += b * (1 - fx) * (1 - fy);
+      t[i + 1] += b * fx * (1 - fy);
+      t[i + size] += b * (1 - fx) * fy;
+      t[i + size + 1] += b * fx * fy;
+    }
   }
 }
 
@@ -61,7 +62,24 @@ export function frostTexture(rng: Rng, size: number): Float64Array {
   return t;
 }
 
-/** A bank of textures, each `size` pixels square (crops are taken from them). */
-export function frostBank(rng: Rng, size: number, count = 6): Float64Array[] {
+/** A bank of textures, each `size` pixels square (crops are taken from them); five, as the published code only ever draws from its first five photographs. */
+export function frostBank(rng: Rng, size: number, count = 5): Float64Array[] {
   return Array.from({ length: count }, (_, i) => frostTexture(rng.fork(`frost-${i}`), size));
+}
+
+const banks = new Map<string, Float64Array[]>();
+
+/**
+ * The bank for a texture size and a seed, made once: every severity of a run (and every run with
+ * the same seed) blends the same textures, as the published code uses the same photographs.
+ */
+export function cachedFrostBank(seed: number, size: number): Float64Array[] {
+  const key = `${seed}/${size}`;
+  let bank = banks.get(key);
+  if (!bank) {
+    bank = frostBank(createRng(seed), size);
+    if (banks.size >= 8) banks.delete(banks.keys().next().value as string);
+    banks.set(key, bank);
+  }
+  return bank;
 }

@@ -12,11 +12,11 @@ import type { Rng } from '../core/rng';
 import type { Json } from '../core/types';
 import type { ApplyCorruption, ImageCorruption } from './corruption';
 import { correlationMap, diskKernel, gaussianFilter } from './filters';
-import { frostBank } from './frost-texture';
+import { cachedFrostBank } from './frost-texture';
 import { clipUnit, fromPlanes, planeOf, toPlanes, type ImageShape, type Planes } from './image';
 import { jpegRoundTrip } from './jpeg';
 import { applyLinearMap, buildLinearMap } from './linear-map';
-import { motionBlurPlane, motionKernel } from './motion-blur';
+import { motionBlurPlane, motionBlurSparse, motionKernel } from './motion-blur';
 import { nextPowerOfTwo, plasmaFractal } from './plasma';
 import { arange, fillNormal, poisson, randint, uniform } from './random';
 import { affineFromPoints, bilinear, boxResize, clippedZoomAxis, invertAffine, warpPlane, type Affine } from './sampling';
@@ -237,7 +237,7 @@ const SPECS: Spec[] = [
         }
         const kernel = motionKernel(radius0 * p.scale, sigma0 * p.scale, uniform(rng, -135, -45));
         const snow = new Float64Array(size);
-        motionBlurPlane(zoomed, snow, w, h, kernel);
+        motionBlurSparse(zoomed, snow, w, h, kernel);
         for (let i = 0; i < size; i++) snow[i] = Math.round(snow[i]) / 255;
         const gray = new Float64Array(size);
         for (let q = 0; q < size; q++) gray[q] = grayAt(planes, q) * 1.5 + 0.5;
@@ -258,11 +258,12 @@ const SPECS: Spec[] = [
     prepare: (p, s, shape, rng) => {
       const [imageWeight, frostWeight] = p.params.frost[s - 1];
       const { width: w, height: h } = shape;
+      // Crops cover a third of a texture side, as a 32-pixel crop covers part of a downscaled photograph.
       const side = 3 * Math.max(w, h);
-      const bank = frostBank(rng, side);
+      const bank = cachedFrostBank(rng.int(2 ** 32), side);
       return planar(shape, (planes, r) => {
         // numpy.random.randint(5): the published code never picks its sixth photograph.
-        const texture = bank[randint(r, 0, 5)];
+        const texture = bank[randint(r, 0, bank.length)];
         const top = randint(r, 0, side - h);
         const left = randint(r, 0, side - w);
         for (let c = 0; c < planes.channels; c++) {

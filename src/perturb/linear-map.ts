@@ -16,17 +16,27 @@ export function buildLinearMap(size: number, fill: (p: number, add: (source: num
   const start = new Int32Array(size + 1);
   const index: number[] = [];
   const weight: number[] = [];
-  const acc = new Map<number, number>();
+  // Taps per output are few (tens at most): a linear search beats a Map here.
+  let sources: number[] = [];
+  let weights: number[] = [];
   const add = (source: number, w: number) => {
-    if (w !== 0) acc.set(source, (acc.get(source) ?? 0) + w);
+    if (w === 0) return;
+    const at = sources.indexOf(source);
+    if (at >= 0) weights[at] += w;
+    else {
+      sources.push(source);
+      weights.push(w);
+    }
   };
   for (let p = 0; p < size; p++) {
-    acc.clear();
+    sources = [];
+    weights = [];
     fill(p, add);
     start[p] = index.length;
-    for (const [source, w] of [...acc].sort((a, b) => a[0] - b[0])) {
-      index.push(source);
-      weight.push(w);
+    const order = sources.map((_, i) => i).sort((a, b) => sources[a] - sources[b]);
+    for (const i of order) {
+      index.push(sources[i]);
+      weight.push(weights[i]);
     }
   }
   start[size] = index.length;

@@ -59,3 +59,34 @@ export function motionBlurPlane(src: Float64Array, dst: Float64Array, width: num
     }
   }
 }
+
+/**
+ * The same blur for a plane that is mostly zero (ImageNet-C's snow layer after its threshold):
+ * each non-zero pixel is spread to the pixels that read it, including, at the image edge, those
+ * whose taps run past the border and repeat the edge pixel. Equal to motionBlurPlane up to the
+ * order of additions.
+ */
+export function motionBlurSparse(src: Float64Array, dst: Float64Array, width: number, height: number, kernel: MotionKernel): void {
+  const { dx, dy, weight } = kernel;
+  dst.fill(0, 0, width * height);
+  // Destinations along one axis that read source index s through offset d (with edge clamping).
+  const span = (s: number, d: number, n: number): [number, number] => {
+    if (s > 0 && s < n - 1) return [s - d, s - d];
+    if (n === 1) return [0, 0];
+    return s === 0 ? [0, -d] : [n - 1 - d, n - 1];
+  };
+  for (let sy = 0; sy < height; sy++) {
+    for (let sx = 0; sx < width; sx++) {
+      const v = src[sy * width + sx];
+      if (v === 0) continue;
+      for (let t = 0; t < weight.length; t++) {
+        const [x0, x1] = span(sx, dx[t], width);
+        const [y0, y1] = span(sy, dy[t], height);
+        const wv = weight[t] * v;
+        for (let py = Math.max(0, y0); py <= Math.min(height - 1, y1); py++) {
+          for (let px = Math.max(0, x0); px <= Math.min(width - 1, x1); px++) dst[py * width + px] += wv;
+        }
+      }
+    }
+  }
+}

@@ -1,7 +1,9 @@
 import type { Policy } from '../core/report-types';
 import { clauses, crosswalk } from './clauses';
+import { explainabilityRules, explainabilityUngraded } from './rules/explainability';
 import { fairnessRules, fairnessUngraded } from './rules/fairness';
 import { privacyRules, privacyUngraded } from './rules/privacy';
+import { robustnessRules, robustnessUngraded } from './rules/robustness';
 import { validityRules } from './rules/validity';
 
 /**
@@ -24,8 +26,8 @@ export const trustgradeDefaultV1: Policy = {
   pillarRule: 'weakest-probe',
   overallRule: 'weakest-pillar',
   notAssessedCap: 'C',
-  rules: [...validityRules, ...fairnessRules, ...privacyRules],
-  ungraded: [...fairnessUngraded, ...privacyUngraded],
+  rules: [...validityRules, ...robustnessRules, ...fairnessRules, ...explainabilityRules, ...privacyRules],
+  ungraded: [...robustnessUngraded, ...fairnessUngraded, ...explainabilityUngraded, ...privacyUngraded],
   riskClasses: [
     {
       id: 'minimal',

@@ -3,9 +3,10 @@ import { validityProbes } from './validity';
 import { explainabilityProbes } from './explainability';
 import { privacyProbes } from './privacy';
 import { fairnessProbes } from './fairness';
+import { robustnessProbes } from './robustness';
 
 /** Every probe TrustGrade knows, by id. Each pillar folder exports its list from its index.ts. */
-export const probes: ReadonlyMap<string, ProbeDefinition> = indexById([...validityProbes, ...fairnessProbes, ...explainabilityProbes, ...privacyProbes]);
+export const probes: ReadonlyMap<string, ProbeDefinition> = indexById([...validityProbes, ...robustnessProbes, ...fairnessProbes, ...explainabilityProbes, ...privacyProbes]);
 
 /** Thrown when a suite names a probe that does not exist. */
 export class UnknownProbeError extends Error {

@@ -14,7 +14,7 @@ import { confusionSvg, gradeScaleSvg, groupBarsSvg, reliabilitySvg } from './svg
 import { esc } from './svg/escape';
 import type { SignatureCheck } from './signing';
 import { probeFacts } from './probe-facts';
-import { readConfusion, readReliabilityBins } from '../ui/elements/details-shapes';
+import { readConfusion, readReliabilityBins, readText } from '../ui/elements/details-shapes';
 import {
   describeIntervalMethod, formatCount, formatDate, formatDuration, formatEstimate, formatParam, pillarTitle, probeStatusText,
 } from '../ui/format';
@@ -165,8 +165,9 @@ function measurementBlock(m: Measurement, r: ProbeResult, headlineTitle: string)
   const secondary = Object.entries(m.secondary ?? {});
   const confusion = readConfusion(m.details);
   const bins = readReliabilityBins(m.details);
+  const groupTitle = readText(m.details, 'groupMetric') ?? `${headlineTitle} by group`;
   const charts = [
-    m.groups.length > 0 ? `<figure>${groupBarsSvg(m.groups, `${headlineTitle} by group`)}<figcaption class="small muted">${esc(headlineTitle)} by group, with 95 % interval whiskers.</figcaption></figure>` : '',
+    m.groups.length > 0 ? `<figure>${groupBarsSvg(m.groups, groupTitle)}<figcaption class="small muted">${esc(groupTitle)}, with interval whiskers where the group was large enough to estimate.</figcaption></figure>` : '',
     confusion ? `<figure>${confusionSvg(confusion.labels, confusion.matrix)}<figcaption class="small muted">Confusion matrix (rows: true class).</figcaption></figure>` : '',
     bins ? `<figure>${reliabilitySvg(bins)}<figcaption class="small muted">Reliability diagram.</figcaption></figure>` : '',
   ].filter(Boolean);

@@ -48,6 +48,11 @@ export function auditOnnx(bytes: Uint8Array, file: string): HygieneFinding[] {
   if (!walk) {
     found.push(finding('onnx-no-graph', 'medium', file, `'${file}' decodes as ONNX but holds no graph, so there is nothing to run. Export the model again.`));
   } else {
+    const pinned = (model.opsetImport ?? []).some((o) => (o.domain ?? '') === '' || o.domain === 'ai.onnx');
+    if (!pinned && (walk.operators.has('') || walk.operators.has('ai.onnx'))) {
+      found.push(finding('onnx-no-default-opset', 'low', file,
+        `'${file}' uses standard operators but imports no ai.onnx opset, so their meaning is not pinned. Export it again.`));
+    }
     found.push(...domainFindings(model, walk, file));
     found.push(...tensorFindings(walk, file));
     found.push(...sizeFindings(walk, file));
@@ -77,9 +82,6 @@ function versionFindings(model: OnnxTypes.ModelProto, file: string): HygieneFind
     out.push(finding('onnx-old-version', 'low', file,
       `'${file}' declares IR version ${ir}${main ? ` and opset ${main.version}` : ''}, older than ONNX 1.2 (IR ${OLDEST_USUAL.ir}, opset ${OLDEST_USUAL.opset}). ` +
         'Operators changed meaning since; export the model again with a current exporter.'));
-  }
-  if (!main && model.graph) {
-    out.push(finding('onnx-no-default-opset', 'low', file, `'${file}' imports no ai.onnx opset, so the meaning of its standard operators is not pinned. Export it again.`));
   }
   return out;
 }

@@ -3,6 +3,8 @@ import type { PillarSuites } from './pillars/types';
 import { validitySuites } from './pillars/validity';
 import { privacySuites } from './pillars/privacy';
 import { fairnessSuites } from './pillars/fairness';
+import { robustnessSuites } from './pillars/robustness';
+import { explainabilitySuites } from './pillars/explainability';
 
 /**
  * The suites TrustGrade ships, as data. A suite is unique by (id, modality, task); change its
@@ -11,7 +13,7 @@ import { fairnessSuites } from './pillars/fairness';
  */
 
 /** Pillars in the order their probes run and are reported; add a pillar's file here. */
-const pillars: PillarSuites[] = [validitySuites, fairnessSuites, privacySuites];
+const pillars: PillarSuites[] = [validitySuites, robustnessSuites, fairnessSuites, explainabilitySuites, privacySuites];
 
 const kinds: { modality: Modality; task: TaskKind }[] = [
   { modality: 'tabular', task: 'binary-classification' },
@@ -22,14 +24,14 @@ const kinds: { modality: Modality; task: TaskKind }[] = [
 
 const QUICK = {
   id: 'quick',
-  version: 1,
+  version: 2,
   title: 'Quick look',
-  description: 'A first look in seconds: accuracy and calibration with 200-resample bootstrap intervals. Not a full evaluation: pillars it does not measure are not assessed.',
+  description: 'A first look in seconds: accuracy and calibration, and group fairness where the binding names sensitive columns, with 200-resample bootstrap intervals. Not a full evaluation: pillars it does not measure are not assessed.',
 };
 
 const STANDARD = {
   id: 'standard',
-  version: 1,
+  version: 2,
   title: 'Standard evaluation',
   description: 'The complete evaluation a grade is based on: every pillar that applies to this kind of model and data, with 1,000-resample bootstrap intervals.',
 };

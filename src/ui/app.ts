@@ -93,7 +93,7 @@ export class TgApp extends LitElement {
       case 'suites':
         return html`<tg-suites-view></tg-suites-view>`;
       case 'import':
-        return html`<tg-report-import-view></tg-report-import-view>`;
+        return html`<tg-report-import-view .client=${this.client}></tg-report-import-view>`;
       case 'compare':
         return html`<tg-compare-view .store=${this.store} .baseId=${this.route.base} .nextId=${this.route.next}></tg-compare-view>`;
       case 'run':

@@ -105,6 +105,19 @@ describe('membership inference: overfit vs regularised demo models', () => {
   });
 });
 
+describe('hostile inputs leave the model session as it was', () => {
+  it.each(['wages-overfit-onnx', 'wages-overfit-tfjs'])('%s: membership numbers are identical after fault tolerance ran first', async (id) => {
+    const before = measurement(await runDemo(id), 'privacy/membership-inference');
+    const entry = manifest.models.find((m) => m.id === id)!;
+    const info = await service.openModel(entry.files.map(read), 'auto');
+    const binding = parseKnownBinding(JSON.parse(readFileSync(join(root, 'src', 'bindings', `${entry.binding}.json`), 'utf8'))).binding;
+    const reordered: Suite = { ...suite, probes: [suite.probes[4], suite.probes[0]] };
+    const run = await service.run({ runId: `${id}-reordered`, modelSha256: info.sha256, datasetSha256, binding, suite: reordered, seed: 7, limit: null });
+    expect(run.results.map((r) => r.probeId)).toEqual(['privacy/fault-tolerance', 'privacy/membership-inference']);
+    expect(measurement(run, 'privacy/membership-inference')).toEqual(before);
+  });
+});
+
 describe('the other privacy probes on the demo', () => {
   it('full-precision outputs, a clean file, complete provenance, hostile inputs contained', async () => {
     const run = await runDemo('wages-overfit-onnx');

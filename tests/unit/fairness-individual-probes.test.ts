@@ -136,12 +136,14 @@ describe('fairness/proxies', () => {
   it("flags a column that encodes sex (Cramér's V 1), not an independent one (V 0), and measures a numeric one by η and AUC", async () => {
     const m = await proxies.run(contextFor(model, prepareData(table, b), { attributes: [], flagAt: 0.3, maxCategories: 5, bootstrap: 200, level: 0.95 }));
     expect(m.value).toBeCloseTo(1, 12);
-    const by = Object.fromEntries(m.groups.map((g) => [g.group, g.value]));
-    expect(by['dept ~ sex']).toBeCloseTo(1, 12);
-    expect(by['noise ~ sex']).toBe(0);
+    const columns = (m.details as { columns: { column: string; kind: string; reason?: string; associations: { value: number | null; auc?: number; flagged: boolean }[] }[] }).columns;
+    const by = Object.fromEntries(columns.map((c) => [c.column, c.associations[0]?.value]));
+    expect(by.dept).toBeCloseTo(1, 12);
+    expect(by.noise).toBe(0);
     // Group means 163 and 173 around 168: η = √(200 / 240).
-    expect(by['height ~ sex']).toBeCloseTo(Math.sqrt(200 / 240), 12);
-    const columns = (m.details as { columns: { column: string; kind: string; reason?: string; associations: { auc?: number; flagged: boolean }[] }[] }).columns;
+    expect(by.height).toBeCloseTo(Math.sqrt(200 / 240), 12);
+    // The measurement's groups are the flagged pairs, strongest first.
+    expect(m.groups.map((g) => g.group)).toEqual(['dept ~ sex', 'height ~ sex']);
     expect(columns.map((c) => c.column)).toEqual(['dept', 'height', 'noise', 'id']);
     expect(columns[1].associations[0]).toMatchObject({ auc: 1, flagged: true });
     expect(columns[2].associations[0].flagged).toBe(false);
@@ -153,7 +155,18 @@ describe('fairness/proxies', () => {
   it('leaves out the target and the source of a derived sensitive attribute', async () => {
     const derived: TabularBinding = { ...b, derive: [{ name: 'tall', from: 'height', kind: 'bins', edges: [168], labels: ['short', 'tall'] }], sensitive: ['tall'] };
     const m = await proxies.run(contextFor(model, prepareData(table, derived), { attributes: [], flagAt: 0.3, maxCategories: 5, bootstrap: 0, level: 0.95 }));
-    expect(m.groups.map((g) => g.group).sort()).toEqual(['dept ~ tall', 'noise ~ tall', 'sex ~ tall']);
+    const columns = (m.details as { columns: { column: string }[] }).columns.map((c) => c.column).sort();
+    expect(columns).toEqual(['dept', 'id', 'noise', 'sex']);
     expect(m.notes).toContain('No confidence intervals: the suite set bootstrap to 0.');
+  });
+});
+
+describe('planSwap', () => {
+  it('refuses an attribute with too many values to try each one, and says to bin it', () => {
+    const rows: Cell[][] = Array.from({ length: 30 }, (_, i) => ['F', 'A', 20 + i, 0.5, '1']);
+    const data = prepareData(dataset(people.data.kind === 'tabular' ? people.data.columns : [], rows), { ...binding, sensitive: ['age'] });
+    const plan = planSwap('age', data.dataset.data as { kind: 'tabular'; columns: string[]; rows: Cell[][] }, binding, data.sensitive.age);
+    expect(plan.testable).toBe(false);
+    expect(!plan.testable && plan.reason).toMatch(/^'age' takes 30 values; .* at most 20\. Group it with a derived column/);
   });
 });

@@ -58,6 +58,16 @@ describe('the output-exposure probe', () => {
     expect(m.details).toMatchObject({ exposure: 'labels-only', distinctConfidences: 1, distinctInputs: 3, decimals: null });
   });
 
+  it('never calls a logits model label-only, even when its softmax saturates to 0 and 1', async () => {
+    const model = lookupClassifier(['no', 'yes'], [[1, 0], [0, 1], [0, 1]]);
+    const data = lookupData(['no', 'yes'], [0, 1, 1]);
+    data.binding = { ...data.binding, output: { ...data.binding.output, kind: 'logits' } };
+    const m = await exposure.run(contextFor(model, data, {}));
+    expect(m.value).toBe(2);
+    expect(m.details!.exposure).toBe('full-precision');
+    expect(m.notes.join(' ')).toMatch(/their softmax reads as hard labels only because the logits are far apart/);
+  });
+
   it('advises returning labels only when the model gives full-precision probabilities', async () => {
     const model = lookupClassifier(['no', 'yes'], [[0.123, 0.877], [0.6541, 0.3459], [0.2, 0.8]].map((r) => r.map((v) => v + 1e-5 * r[0])));
     const m = await exposure.run(contextFor(model, lookupData(['no', 'yes'], [0, 1, 1]), {}));

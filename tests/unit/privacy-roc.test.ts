@@ -95,8 +95,8 @@ describe('maxAdvantage and tprAtFpr on constructed cases', () => {
         repeatedPositives.push(positives[i]);
       }
     });
-    const weighted = summarizeRanked(rankScores(scores), positives, weights, 0.05);
-    const repeated = summarizeRanked(rankScores(repeatedScores), repeatedPositives, undefined, 0.05);
+    const weighted = summarizeRanked(rankScores(scores), positives, { weights, maxFpr: 0.05 });
+    const repeated = summarizeRanked(rankScores(repeatedScores), repeatedPositives, { maxFpr: 0.05 });
     expect(weighted.auc).toBeCloseTo(repeated.auc!, 12);
     expect(weighted.advantage).toBeCloseTo(repeated.advantage!, 12);
     expect(weighted.tprAtFpr).toBeCloseTo(repeated.tprAtFpr!, 12);

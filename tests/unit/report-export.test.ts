@@ -37,7 +37,7 @@ describe('the Hugging Face model-card snippet', () => {
     expect(yaml).toContain('    - type: "accuracy"\n      value: 0.85802\n      name: "Accuracy (95 % CI 0.854–0.862, n = 32561)"\n      verified: false');
     expect(yaml).toContain('    - type: "dp_ratio"\n      value: 0.3172\n');
     expect(yaml).toContain('    - type: "dp_difference"\n      value: 0.172\n');
-    expect(card).toContain('| Fairness | E | the weakest graded probe is fairness/demographic-parity');
+    expect(card).toContain('| Fairness | E | the weakest graded probe is fairness/group-metrics');
     expect(card).toContain('Overall grade **E** under policy `trustgrade-default` v1');
   });
 });

@@ -7,7 +7,7 @@ export function adultRunWithFairness(): Run {
   const run = parseRun(structuredClone(fixture));
   const interval = (low: number, high: number) => ({ low, high, level: 0.95, method: 'bootstrap-percentile' as const, resamples: 1000 });
   run.results.splice(2, 0, {
-    probeId: 'fairness/demographic-parity',
+    probeId: 'fairness/group-metrics',
     probeVersion: 1,
     pillar: 'fairness',
     params: { threshold: 0.5, minGroupSize: 30, bootstrap: 1000 },

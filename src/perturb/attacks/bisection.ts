@@ -9,17 +9,17 @@ export type AttackAt = (indices: Int32Array, eps: Float32Array) => Promise<Uint8
 
 export async function bisectMinimalEpsilon(
   attack: AttackAt,
-  low: Float32Array,
-  high: Float32Array,
+  low: ArrayLike<number>,
+  high: ArrayLike<number>,
   steps: number,
   onStep: (done: number) => void = () => {},
-): Promise<Float32Array> {
-  const lo = Float32Array.from(low);
-  const hi = Float32Array.from(high);
+): Promise<Float64Array> {
+  const lo = Float64Array.from(low);
+  const hi = Float64Array.from(high);
   const open = Int32Array.from({ length: hi.length }, (_, i) => i).filter((i) => Number.isFinite(hi[i]) && hi[i] > lo[i]);
   for (let step = 0; step < steps && open.length > 0; step++) {
-    const mid = Float32Array.from(open, (i) => (lo[i] + hi[i]) / 2);
-    const success = await attack(open, mid);
+    const mid = Float64Array.from(open, (i) => (lo[i] + hi[i]) / 2);
+    const success = await attack(open, Float32Array.from(mid));
     open.forEach((i, r) => {
       if (success[r]) hi[i] = mid[r];
       else lo[i] = mid[r];

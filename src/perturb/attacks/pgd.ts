@@ -5,7 +5,8 @@
  * default step size α = 2.5·ε / steps of that paper. Success is judged by the model's own
  * predictions (for an ONNX model: onnxruntime, not the translation that gives the gradient) after
  * every step, and a sample stops moving once it is misclassified, so an adversarial point found on
- * the way is never lost. ε may differ per sample (minimal-ε bisection runs many at once).
+ * the way is never lost; one whose gradient is exactly zero stops too, since it cannot move again.
+ * ε may differ per sample (minimal-ε bisection runs many at once).
  */
 import type { Rng } from '../../core/rng';
 import { throwIfCancelled } from '../../core/probe';
@@ -63,10 +64,12 @@ export async function pgd(oracle: AttackOracle, z: Float32Array, labels: Int32Ar
   const adversarial = Float32Array.from(z);
   if (options.randomStart) randomStart(adversarial, z, size, eps, options.norm, options.rng);
   const success = misclassified(await probabilitiesOf(oracle, adversarial, n), k, labels);
+  // A sample whose gradient is exactly zero never moves again (sign(0) = 0): stop spending on it.
+  const stuck = new Uint8Array(n);
   let gradientSamples = 0;
   let predictedSamples = n;
   for (let step = 0; step < options.steps; step++) {
-    const active = Int32Array.from({ length: n }, (_, i) => i).filter((i) => success[i] === 0);
+    const active = Int32Array.from({ length: n }, (_, i) => i).filter((i) => success[i] === 0 && stuck[i] === 0);
     if (active.length === 0) break;
     for (let from = 0; from < active.length; from += batch) {
       throwIfCancelled(oracle.signal);
@@ -77,6 +80,11 @@ export async function pgd(oracle: AttackOracle, z: Float32Array, labels: Int32Ar
       const rowEps = Float32Array.from(rows, (i) => eps[i]);
       const { gradient } = await oracle.gradient(current, rows.length, { kind: options.loss, labels: rowLabels });
       gradientSamples += rows.length;
+      rows.forEach((i, r) => {
+        let moving = false;
+        for (let j = r * size; j < (r + 1) * size && !moving; j++) moving = gradient[j] !== 0 && Number.isFinite(gradient[j]);
+        if (!moving) stuck[i] = 1;
+      });
       ascend(current, gradient, rows.length, size, rowEps.map((e) => e * alphaFactor), options.norm);
       project(current, origin, rows.length, size, rowEps, options.norm);
       const fooled = misclassified(await oracle.probabilities(current, rows.length), k, rowLabels);

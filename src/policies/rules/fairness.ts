@@ -7,10 +7,13 @@ const PARITY_BAND =
 /** Bands for a between-groups difference: B is the common ±0.1 band, A half of it, C–D widening by 0.05. */
 const DIFFERENCE_BANDS = { A: 0.05, B: 0.1, C: 0.15, D: 0.2 };
 
-/** Thresholds for the fairness pillar (probes in src/probes/fairness/). Every value is the worst over attributes and intersections. */
+/**
+ * Thresholds for the fairness pillar (probes in src/probes/fairness/). Every disparity is the worst
+ * over attributes and intersections; group-metrics reports them all from one bootstrap.
+ */
 export const fairnessRules: MetricRule[] = [
   {
-    probe: 'fairness/demographic-parity',
+    probe: 'fairness/group-metrics',
     metric: 'dp_ratio',
     headline: false,
     title: 'selection-rate ratio',
@@ -23,7 +26,7 @@ export const fairnessRules: MetricRule[] = [
     source: FOUR_FIFTHS,
   },
   {
-    probe: 'fairness/demographic-parity',
+    probe: 'fairness/group-metrics',
     metric: 'dp_difference',
     headline: true,
     title: 'selection-rate difference',
@@ -36,9 +39,9 @@ export const fairnessRules: MetricRule[] = [
     source: PARITY_BAND,
   },
   {
-    probe: 'fairness/equalized-odds',
+    probe: 'fairness/group-metrics',
     metric: 'eo_difference',
-    headline: true,
+    headline: false,
     title: 'equalized-odds difference',
     direction: 'lower',
     bands: DIFFERENCE_BANDS,
@@ -49,9 +52,9 @@ export const fairnessRules: MetricRule[] = [
     source: `${PARITY_BAND} Hardt, Price, Srebro (2016), "Equality of Opportunity in Supervised Learning".`,
   },
   {
-    probe: 'fairness/predictive-parity',
+    probe: 'fairness/group-metrics',
     metric: 'ppv_difference',
-    headline: true,
+    headline: false,
     title: 'predictive-parity difference',
     direction: 'lower',
     bands: DIFFERENCE_BANDS,
@@ -61,9 +64,9 @@ export const fairnessRules: MetricRule[] = [
     source: 'TrustGrade policy reasoning, by analogy with the ±0.1 parity band; Chouldechova (2017), "Fair prediction with disparate impact".',
   },
   {
-    probe: 'fairness/accuracy-parity',
+    probe: 'fairness/group-metrics',
     metric: 'accuracy_difference',
-    headline: true,
+    headline: false,
     title: 'accuracy difference between groups',
     direction: 'lower',
     bands: DIFFERENCE_BANDS,

@@ -9,7 +9,7 @@ import { occlusion } from '../../explain/occlusion';
 import { normalisedEntropy, sparseness } from '../../explain/quality/complexity';
 import { spearman } from '../../explain/stats';
 import { readBootstrapParams, wholeNumberParam } from '../params';
-import { explainModelOf, gradientUnavailable, step } from './context';
+import { explainModelOf, gradientFailure, gradientUnavailable, resolveScale, step, withoutGradient } from './context';
 import { autoSide, imageNoise, METHOD_TITLES, readMethodParams, type MethodId } from './methods';
 import { imagePicture } from './pictures';
 import { round6, sampleMeans } from './sample-means';
@@ -25,13 +25,17 @@ export async function explainImages(ctx: ProbeContext<Record<string, Json>>): Pr
   step(ctx, 0, 'Choosing images');
   const binding = ctx.data.binding as ImageBinding;
   const shape = imageShapeOf(binding);
-  const model = explainModelOf(ctx);
+  const scale = resolveScale(p.target, ctx);
+  let model = explainModelOf(ctx, scale);
+  const evaluation = scale === 'probability' ? model : explainModelOf(ctx, 'probability');
+  const failure = await gradientFailure(model, ctx.data.x);
+  if (failure) model = withoutGradient(model);
   const size = ctx.data.sampleSize;
   const patch = autoSide(p.patch, binding);
   const window = autoSide(p.window, binding);
   const stride = p.stride > 0 ? p.stride : Math.max(1, Math.floor(window / 2));
   const kind = p.baseline as ImageBaselineKind;
-  const samples = await explainedSamples(ctx, model, count);
+  const samples = await explainedSamples(ctx, evaluation, count);
   const n = samples.indices.length;
   const k = model.classes;
   const sigma = imageNoise(binding, p.smoothNoise);
@@ -84,7 +88,7 @@ export async function explainImages(ctx: ProbeContext<Record<string, Json>>): Pr
   });
   ctx.progress(1);
   const { method_agreement: headline, ...secondary } = estimates;
-  const why = gradientUnavailable(ctx.model.info, model.gradient !== null);
+  const why = failure ?? gradientUnavailable(ctx.model.info, model.gradient !== null);
   const descriptions: Record<string, string> = {
     occlusion: `${window}×${window} window every ${stride} pixels, filled with the ${kind} baseline; mean probability drop of the windows covering a pixel`,
     'image-kernel-shap': `${patch}×${patch}-pixel patches, ${p.shapSamples} seeded coalitions, removed patches take the ${kind} baseline; a patch's value is spread over its pixels`,
@@ -98,11 +102,12 @@ export async function explainImages(ctx: ProbeContext<Record<string, Json>>): Pr
     groups: [],
     secondary: { ...secondary, lime_fidelity: { value: null, interval: null, n: 0, undefinedReason: 'LIME is run on tables only' } },
     notes: [
-      `Main map for sparseness and entropy: ${METHOD_TITLES[main]}.`,
+      `Each image is explained for its predicted class${scale === 'margin' ? ' on the logit margin (its logit minus the largest other logit), because the probabilities saturate' : ', on its probability'}. Main map for sparseness and entropy: ${METHOD_TITLES[main]}.`,
       ...(why ? [why] : []),
       ...notes,
     ],
     details: {
+      scale,
       methods: methods.map((m) => ({ id: m, title: METHOD_TITLES[m], description: descriptions[m], signed: m !== 'saliency' && m !== 'smoothgrad' })),
       images,
     },

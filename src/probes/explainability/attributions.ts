@@ -36,8 +36,8 @@ export default defineProbe({
   ],
   requires: {},
   defaults: {
-    samples: 12, background: 20, shapSamples: 256, limeSamples: 500, patch: 0, window: 0, stride: 0, baseline: 'black',
-    igSteps: 32, smoothSamples: 16, smoothNoise: 0.15, bootstrap: 1000, level: 0.95,
+    samples: 12, target: 'auto', background: 20, shapSamples: 256, limeSamples: 500, patch: 0, window: 0, stride: 0, baseline: 'black',
+    igSteps: 50, smoothSamples: 16, smoothNoise: 0.15, bootstrap: 1000, level: 0.95,
   },
 
   async run(ctx) {

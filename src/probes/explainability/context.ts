@@ -3,30 +3,86 @@
  * it, which samples to explain, which class to explain for each, and the words for why gradient
  * methods are not used.
  */
-import { throwIfCancelled, type ProbeContext } from '../../core/probe';
+import { CancelledError, throwIfCancelled, type ProbeContext } from '../../core/probe';
 import type { Binding, ModelInfo } from '../../core/types';
+import { marginsOf } from '../../explain/margin';
 import type { ExplainModel } from '../../explain/model';
 import { argmax } from '../../explain/stats';
 
-/** The probe's classifier behind the ExplainModel interface, checking the run's signal on every call. */
-export function explainModelOf(ctx: Pick<ProbeContext<unknown>, 'model' | 'data' | 'signal'>): ExplainModel {
+/**
+ * What attributions explain: the class probability, or the class's logit margin (for models whose
+ * probabilities saturate; see explain/margin.ts).
+ */
+export type ExplainScale = 'probability' | 'margin';
+
+/**
+ * The probe's classifier behind the ExplainModel interface, checking the run's signal on every
+ * call. On the `margin` scale "probabilities" are per-class logit margins and gradients are those
+ * of the margin (the negated `margin` loss of core's GradientLoss).
+ */
+export function explainModelOf(ctx: Pick<ProbeContext<unknown>, 'model' | 'data' | 'signal'>, scale: ExplainScale = 'probability'): ExplainModel {
   const { model, signal } = ctx;
   const gradient = model.gradient;
+  const raw = model.raw;
+  const output = ctx.data.binding.output;
+  if (scale === 'margin' && !raw) throw new Error('Logit margins need the raw model output, which this model does not give.');
   return {
     classes: model.labels.length,
     sampleSize: ctx.data.sampleSize,
     signal,
-    predict: (x, n) => {
+    predict: async (x, n) => {
       throwIfCancelled(signal);
-      return model.predict(x, n, signal);
+      if (scale === 'probability') return model.predict(x, n, signal);
+      const { values, width } = await raw!(x, n, signal);
+      return marginsOf(values, width, n, output);
     },
     gradient: gradient
       ? async (x, n, classes) => {
           throwIfCancelled(signal);
-          return (await gradient(x, n, { kind: 'class-probability', classes }, signal)).gradient;
+          if (scale === 'probability') return (await gradient(x, n, { kind: 'class-probability', classes }, signal)).gradient;
+          const g = (await gradient(x, n, { kind: 'margin', labels: classes }, signal)).gradient;
+          for (let i = 0; i < g.length; i++) g[i] = -g[i];
+          return g;
         }
       : null,
   };
+}
+
+/**
+ * The scale a probe's `target` parameter asks for: `auto` explains the logit margin when the
+ * binding reads the output as logits and the raw output is available, the probability otherwise.
+ */
+export function resolveScale(target: string, ctx: Pick<ProbeContext<unknown>, 'model' | 'data'>): ExplainScale {
+  const marginPossible = ctx.model.raw !== undefined;
+  if (target === 'margin') return marginPossible ? 'margin' : 'probability';
+  if (target === 'probability') return 'probability';
+  return marginPossible && ctx.data.binding.output.kind === 'logits' ? 'margin' : 'probability';
+}
+
+/** Words for the explained quantity of class `label`. */
+export function scaleWords(scale: ExplainScale, label: string): string {
+  return scale === 'margin' ? `the logit margin of '${label}' (its logit minus the largest other logit)` : `the probability of '${label}'`;
+}
+
+/**
+ * Tries the model's gradient once; returns why gradient methods cannot be used (the runtime
+ * failed), or null when they can. A failing backward pass must not take the model-agnostic
+ * methods down with it.
+ */
+export async function gradientFailure(model: ExplainModel, x: Float32Array): Promise<string | null> {
+  if (!model.gradient) return null;
+  try {
+    await model.gradient(x.subarray(0, model.sampleSize), 1, Int32Array.of(0));
+    return null;
+  } catch (error) {
+    if (error instanceof CancelledError) throw error;
+    return `Gradient methods were not used: the runtime failed to compute input gradients (${error instanceof Error ? error.message : String(error)}); model-agnostic methods were used instead.`;
+  }
+}
+
+/** The same model without gradients. */
+export function withoutGradient(model: ExplainModel): ExplainModel {
+  return { ...model, gradient: null };
 }
 
 /**

@@ -61,8 +61,8 @@ export default defineProbe({
     const subsetFraction = numberBetweenParam(ID, ctx.params, 'subsetFraction', 0, 1);
     const methodParams = readMethodParams(ID, ctx.params);
     step(ctx, 0, 'Choosing samples');
-    const { explainer, notes, model } = createExplainer(ctx, methodParams, ctx.rng.fork('method'));
-    const samples = await explainedSamples(ctx, model, count);
+    const { explainer, notes, model, evaluation, scale } = await createExplainer(ctx, methodParams, ctx.rng.fork('method'));
+    const samples = await explainedSamples(ctx, evaluation, count);
     const n = samples.indices.length;
     const m = explainer.groups.names.length;
     const size = ctx.data.sampleSize;
@@ -80,11 +80,11 @@ export default defineProbe({
       const attribution = await explainer.explain(x, target, stream);
       const masker = explainer.masker(x);
       const order = orderByValueDescending(explainer.signed ? attribution : absolute(attribution));
-      const own = await perturbationCurves(model, masker, target, order, steps);
+      const own = await perturbationCurves(evaluation, masker, target, order, steps);
       fractions = own.fractions;
       const random = [];
       for (let r = 0; r < randomOrders; r++) {
-        random.push(await perturbationCurves(model, masker, target, randomOrder(m, ctx.rng.fork(`${stream}-random-${r}`)), steps));
+        random.push(await perturbationCurves(evaluation, masker, target, randomOrder(m, ctx.rng.fork(`${stream}-random-${r}`)), steps));
       }
       const randomDeletion = random.reduce((s, c) => s + c.deletionAuc, 0) / randomOrders;
       const randomInsertion = random.reduce((s, c) => s + c.insertionAuc, 0) / randomOrders;
@@ -94,7 +94,8 @@ export default defineProbe({
       perSample.insertionGain.push(own.insertionAuc - randomInsertion);
       perSample.gain.push(own.insertionAuc - own.deletionAuc - (randomInsertion - randomDeletion));
       perSample.correlation.push(m < 2 ? null : await faithfulnessCorrelation(model, masker, target, attribution, {
-        subsets, subsetSize: Math.max(1, Math.round(subsetFraction * m)), rng: ctx.rng.fork(`${stream}-subsets`), fx: own.deletion[0],
+        subsets, subsetSize: Math.max(1, Math.round(subsetFraction * m)), rng: ctx.rng.fork(`${stream}-subsets`),
+        fx: scale === 'probability' ? own.deletion[0] : (await model.predict(x, 1))[target],
       }));
       curves.deletion.push(own.deletion);
       curves.insertion.push(own.insertion);
@@ -120,7 +121,7 @@ export default defineProbe({
       groups: [],
       secondary,
       notes: [
-        `Method: ${explainer.description}. Each sample's predicted class is explained.`,
+        `Method: ${explainer.description}. Each sample's predicted class is explained${scale === 'margin' ? ' on its logit margin (the probabilities saturate); the curves read the probability' : ''}.`,
         ...notes,
         ...(ctx.data.binding.kind === 'tabular' ? [`Curves have one step per raw column (${m}).`] : [`Curves have ${fractions.length - 1} steps over ${m} pixels; random orders: ${randomOrders} per sample.`]),
         ...intervalNotes,
@@ -128,6 +129,8 @@ export default defineProbe({
       details: {
         method: explainer.method,
         methodTitle: METHOD_TITLES[explainer.method],
+        scale,
+        unit: ctx.data.binding.kind === 'tabular' ? 'columns' : 'pixels',
         fractions: fractions.map(round6),
         curves: {
           deletion: meanCurve(curves.deletion).map(round6),

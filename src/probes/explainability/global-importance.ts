@@ -97,7 +97,7 @@ export default defineProbe({
       step(ctx, 0.75 + (0.25 * (t + 1)) / numericFeatures.length, 'Partial dependence');
     }
 
-    const share = sensitiveShare(result.importances.map((i) => i.mean), sensitive);
+    const share = sensitive.some(Boolean) ? sensitiveShare(result.importances.map((i) => i.mean), sensitive) : null;
     const reason = !sensitive.some(Boolean)
       ? binding.sensitive.length === 0
         ? 'the binding names no sensitive column'

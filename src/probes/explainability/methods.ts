@@ -18,7 +18,9 @@ import type { Masker } from '../../explain/masking';
 import type { ExplainModel } from '../../explain/model';
 import { occlusion } from '../../explain/occlusion';
 import { ProbeParameterError, wholeNumberParam, numberBetweenParam } from '../params';
-import { backgroundIndices, explainModelOf, gather, gradientUnavailable } from './context';
+import {
+  backgroundIndices, explainModelOf, gather, gradientFailure, gradientUnavailable, resolveScale, withoutGradient, type ExplainScale,
+} from './context';
 
 export const METHOD_IDS = [
   'kernel-shap', 'lime', 'occlusion', 'image-kernel-shap', 'saliency', 'gradient-x-input', 'integrated-gradients', 'smoothgrad',
@@ -44,11 +46,13 @@ const IMAGE_ONLY: ReadonlySet<MethodId> = new Set(['occlusion', 'image-kernel-sh
 export const METHOD_DEFAULTS = {
   /** 'auto' or one of METHOD_IDS. */
   method: 'auto',
+  /** What is explained: 'probability', 'margin' (logit margin) or 'auto' (margin for logits outputs). */
+  target: 'auto',
   /** Background rows (tables): what a removed column's value is drawn from. */
   background: 20,
   /** KernelSHAP coalitions per explained sample. */
   shapSamples: 256,
-  /** LIME perturbed samples per explained row. */
+  /** LIME perturbed samples per explained row (0 leaves LIME out of the attributions probe). */
   limeSamples: 500,
   /** Image KernelSHAP patch side in pixels; 0 = about a seventh of the image side. */
   patch: 0,
@@ -58,8 +62,8 @@ export const METHOD_DEFAULTS = {
   stride: 0,
   /** Image baseline: black, mean or blur. */
   baseline: 'black',
-  /** Integrated Gradients quadrature points. */
-  igSteps: 32,
+  /** Integrated Gradients quadrature points (Captum's default n_steps; 0 leaves IG out of the attributions probe). */
+  igSteps: 50,
   /** SmoothGrad noisy copies and noise level (fraction of the input range, or of a column's spread). */
   smoothSamples: 16,
   smoothNoise: 0.15,
@@ -91,16 +95,20 @@ export function readMethodParams(probeId: string, params: Record<string, Json>):
   if (typeof p.baseline !== 'string' || !(IMAGE_BASELINES as readonly string[]).includes(p.baseline)) {
     throw new ProbeParameterError(`Probe ${probeId}: parameter "baseline" must be one of ${IMAGE_BASELINES.join(', ')}; got ${JSON.stringify(p.baseline)}. Fix it in the suite.`);
   }
+  if (typeof p.target !== 'string' || !['auto', 'probability', 'margin'].includes(p.target)) {
+    throw new ProbeParameterError(`Probe ${probeId}: parameter "target" must be 'auto', 'probability' or 'margin'; got ${JSON.stringify(p.target)}. Fix it in the suite.`);
+  }
   return {
     method,
+    target: p.target,
     background: wholeNumberParam(probeId, p, 'background', 1, 10_000),
     shapSamples: wholeNumberParam(probeId, p, 'shapSamples', 1, 1_000_000),
-    limeSamples: wholeNumberParam(probeId, p, 'limeSamples', 2, 1_000_000),
+    limeSamples: wholeNumberParam(probeId, p, 'limeSamples', 0, 1_000_000),
     patch: wholeNumberParam(probeId, p, 'patch', 0, 4096),
     window: wholeNumberParam(probeId, p, 'window', 0, 4096),
     stride: wholeNumberParam(probeId, p, 'stride', 0, 4096),
     baseline: p.baseline,
-    igSteps: wholeNumberParam(probeId, p, 'igSteps', 1, 1024),
+    igSteps: wholeNumberParam(probeId, p, 'igSteps', 0, 1024),
     smoothSamples: wholeNumberParam(probeId, p, 'smoothSamples', 1, 1024),
     smoothNoise: numberBetweenParam(probeId, p, 'smoothNoise', 0, 10),
   };
@@ -144,26 +152,48 @@ export function slotSpread(x: Float32Array, n: number, size: number): Float32Arr
   return Float32Array.from(sq, Math.sqrt);
 }
 
+/** An explainer with the models it uses. */
+export interface ExplainerSetup {
+  explainer: Explainer;
+  notes: string[];
+  /** The model on the explained scale (attributions, faithfulness correlation). */
+  model: ExplainModel;
+  /** The model on the probability scale (predicted classes, deletion and insertion curves). */
+  evaluation: ExplainModel;
+  scale: ExplainScale;
+}
+
 /**
  * Builds the explainer a probe asked for. `rng` is the probe's stream for the method's random
- * draws; each explained sample forks it by its `stream` name.
+ * draws; each explained sample forks it by its `stream` name. The gradient is tried once first:
+ * when the runtime cannot compute it, gradient methods are dropped with a note.
  */
-export function createExplainer(
+export async function createExplainer(
   ctx: Pick<ProbeContext<unknown>, 'model' | 'data' | 'signal'>,
   params: MethodParams,
   rng: Rng,
   requested: string = params.method,
-): { explainer: Explainer; notes: string[]; model: ExplainModel } {
-  const model = explainModelOf(ctx);
+): Promise<ExplainerSetup> {
+  const scale = resolveScale(params.target, ctx);
+  let model = explainModelOf(ctx, scale);
+  let evaluation = scale === 'probability' ? model : explainModelOf(ctx, 'probability');
+  const notes: string[] = [];
+  const failure = await gradientFailure(model, ctx.data.x);
+  if (failure) {
+    notes.push(failure);
+    model = withoutGradient(model);
+    evaluation = withoutGradient(evaluation);
+  } else {
+    const why = gradientUnavailable(ctx.model.info, model.gradient !== null);
+    if (why) notes.push(why);
+  }
   const binding = ctx.data.binding;
-  const hasGradient = model.gradient !== null;
-  const { method, notes } = chooseMethod(requested, binding.kind, hasGradient);
-  const why = gradientUnavailable(ctx.model.info, hasGradient);
-  if (why) notes.push(why);
+  const chosen = chooseMethod(requested, binding.kind, model.gradient !== null);
+  notes.unshift(...chosen.notes);
   const explainer = binding.kind === 'tabular'
-    ? tabularExplainer(model, ctx.data.x, ctx.data.n, binding, params, method, rng)
-    : imageExplainer(model, binding, params, method, rng);
-  return { explainer, notes, model };
+    ? tabularExplainer(model, ctx.data.x, ctx.data.n, binding, params, chosen.method, rng)
+    : imageExplainer(model, binding, params, chosen.method, rng);
+  return { explainer, notes, model, evaluation, scale };
 }
 
 function tabularExplainer(model: ExplainModel, data: Float32Array, n: number, binding: TabularBinding, params: MethodParams, method: MethodId, rng: Rng): Explainer {

@@ -1,11 +1,12 @@
 import { defineProbe, type Classifier, type ProbeContext } from '../../core/probe';
 import type { Estimate, Json, Measurement } from '../../core/types';
 import { encodeMap } from '../../explain/encode-map';
+import type { Masker } from '../../explain/masking';
 import { predictChunked } from '../../explain/model';
 import { randomisationSimilarity } from '../../explain/quality/randomisation';
 import { readBootstrapParams, wholeNumberParam } from '../params';
 import { step } from './context';
-import { createExplainer, METHOD_DEFAULTS, METHOD_TITLES, readMethodParams } from './methods';
+import { createExplainer, METHOD_DEFAULTS, METHOD_TITLES, readMethodParams, type Explainer, type MethodId } from './methods';
 import { round6, sampleMeans } from './sample-means';
 import { explainedSamples, sampleOf } from './samples';
 import { imagePicture } from './pictures';
@@ -13,6 +14,42 @@ import { imagePicture } from './pictures';
 const ID = 'explainability/randomisation';
 /** Explained images whose trained and randomised maps are kept for the report. */
 const PICTURES = 3;
+
+/**
+ * Features whose removal changes the input (some slot differs from every replacement row's value).
+ * Where the sample already equals its baseline (a black MNIST background under a black baseline),
+ * removal-based methods and Integrated Gradients give exactly 0 for any weights, so those
+ * features would make any two explanations look alike; they are left out of the comparison.
+ */
+function informativeFeatures(masker: Masker): Int32Array {
+  const keep: number[] = [];
+  const size = masker.x.length;
+  masker.groups.slots.forEach((slots, f) => {
+    for (const s of slots) {
+      for (let r = 0; r < masker.rows; r++) {
+        if (masker.replacements[r * size + s] !== masker.x[s]) {
+          keep.push(f);
+          return;
+        }
+      }
+    }
+  });
+  return Int32Array.from(keep);
+}
+
+const pick = (values: Float32Array, keep: Int32Array): Float32Array => Float32Array.from(keep, (f) => values[f]);
+
+/** Methods also checked when `allMethods` is on (KernelSHAP on images is left out: slow and noisy). */
+const OTHER_METHODS: Record<'tabular' | 'image', MethodId[]> = {
+  tabular: ['kernel-shap', 'lime', 'integrated-gradients', 'saliency'],
+  image: ['occlusion', 'saliency', 'gradient-x-input', 'integrated-gradients', 'smoothgrad'],
+};
+const GRADIENT_METHODS: ReadonlySet<MethodId> = new Set(['saliency', 'gradient-x-input', 'integrated-gradients', 'smoothgrad']);
+
+function nullableMean(values: (number | null)[]): number | null {
+  const defined = values.filter((v): v is number => v !== null);
+  return defined.length ? round6(defined.reduce((a, b) => a + b, 0) / defined.length) : null;
+}
 
 const undefinedEstimate = (reason: string): Estimate => ({ value: null, interval: null, n: 0, undefinedReason: reason });
 
@@ -32,7 +69,9 @@ export default defineProbe({
     title: 'Rank correlation, trained vs randomised (|attribution|)',
     direction: 'lower',
     range: [-1, 1],
-    definition: "Mean over samples of Spearman's rank correlation between |Φ| of the trained model and |Φ| of the randomised copy; Adebayo et al. 2018 (NeurIPS), §3.1 and fig. 2.",
+    definition:
+      "Mean over samples of Spearman's rank correlation between |Φ| of the trained model and |Φ| of the randomised copy, over the features whose removal changes the input; " +
+      'Adebayo et al. 2018 (NeurIPS), §3.1 and fig. 2.',
   },
   secondary: [
     { name: 'rank_correlation_signed', title: 'Rank correlation (signed attribution)', direction: 'lower', range: [-1, 1], definition: "Mean Spearman rank correlation of the signed attributions (Adebayo et al. 2018 report both)." },
@@ -45,7 +84,7 @@ export default defineProbe({
     },
   ],
   requires: {},
-  defaults: { samples: 8, ...METHOD_DEFAULTS, bootstrap: 1000, level: 0.95 },
+  defaults: { samples: 8, allMethods: true, ...METHOD_DEFAULTS, bootstrap: 1000, level: 0.95 },
 
   async run(ctx) {
     const bootstrap = readBootstrapParams(ID, ctx.params);
@@ -60,7 +99,7 @@ export default defineProbe({
     const seed = Math.floor(ctx.rng.fork('weights').next() * 2 ** 32);
     const randomised = await makeRandomised(seed);
     try {
-      return await compare(ctx, randomised, seed, count, methodParams, bootstrap);
+      return await compare(ctx, randomised, seed, count, methodParams, bootstrap, (ctx.params as Record<string, Json>).allMethods !== false);
     } finally {
       await randomised.dispose();
     }
@@ -74,14 +113,31 @@ async function compare(
   count: number,
   methodParams: ReturnType<typeof readMethodParams>,
   bootstrap: ReturnType<typeof readBootstrapParams>,
+  allMethods: boolean,
 ): Promise<Measurement> {
-  const trained = createExplainer(ctx, methodParams, ctx.rng.fork('method'));
-  const copy = createExplainer({ ...ctx, model: randomised }, methodParams, ctx.rng.fork('method'), trained.explainer.method);
-  const samples = await explainedSamples(ctx, trained.model, count);
+  const trained = await createExplainer(ctx, methodParams, ctx.rng.fork('method'));
+  const copy = await createExplainer({ ...ctx, model: randomised }, methodParams, ctx.rng.fork('method'), trained.explainer.method);
+  const samples = await explainedSamples(ctx, trained.evaluation, count);
   const n = samples.indices.length;
   const size = ctx.data.sampleSize;
   const k = trained.model.classes;
-  const randomProbs = await predictChunked(copy.model, samples.x, n);
+  const randomProbs = await predictChunked(copy.evaluation, samples.x, n);
+  const hasGradient = trained.model.gradient !== null && copy.model.gradient !== null;
+  const others = allMethods
+    ? OTHER_METHODS[ctx.data.binding.kind].filter((m) => m !== trained.explainer.method && (hasGradient || !GRADIENT_METHODS.has(m)))
+    : [];
+  const trainedExplainers = new Map<MethodId, Explainer>();
+  const copyExplainers = new Map<MethodId, Explainer>();
+  for (const method of others) {
+    trainedExplainers.set(method, (await createExplainer(ctx, methodParams, ctx.rng.fork('method'), method)).explainer);
+    copyExplainers.set(method, (await createExplainer({ ...ctx, model: randomised }, methodParams, ctx.rng.fork('method'), method)).explainer);
+  }
+  const pairs = others.map((method) => ({
+    method,
+    trained: trainedExplainers.get(method)!,
+    copy: copyExplainers.get(method)!,
+    correlations: [] as (number | null)[],
+  }));
   const absolute: (number | null)[] = [];
   const signed: (number | null)[] = [];
   const change: (number | null)[] = [];
@@ -93,12 +149,18 @@ async function compare(
     const a = await trained.explainer.explain(x, samples.targets[j], stream);
     step(ctx, (j + 0.5) / n, `Explained ${j + 1} of ${n} samples with the trained model`);
     const b = await copy.explainer.explain(x, samples.targets[j], stream);
-    const similarity = randomisationSimilarity(a, b);
+    const keep = informativeFeatures(trained.explainer.masker(x));
+    const similarity = randomisationSimilarity(pick(a, keep), pick(b, keep));
     absolute.push(similarity.spearmanAbsolute);
     signed.push(similarity.spearmanSigned);
     let tv = 0;
     for (let c = 0; c < k; c++) tv += Math.abs(samples.probs[j * k + c] - randomProbs[j * k + c]) / 2;
     change.push(tv);
+    for (const pair of pairs) {
+      const pa = await pair.trained.explain(x, samples.targets[j], stream);
+      const pb = await pair.copy.explain(x, samples.targets[j], stream);
+      pair.correlations.push(randomisationSimilarity(pick(pa, keep), pick(pb, keep)).spearmanAbsolute);
+    }
     a.forEach((v, f) => (meanAbs.trained[f] += Math.abs(v) / n));
     b.forEach((v, f) => (meanAbs.randomised[f] += Math.abs(v) / n));
     const binding = ctx.data.binding;
@@ -122,7 +184,9 @@ async function compare(
     groups: [],
     secondary,
     notes: [
-      `Method: ${trained.explainer.description}; the same random draws for both models.`,
+      `Method: ${trained.explainer.description}${trained.scale === 'margin' ? ', on the logit margin' : ''}; the same random draws for both models.`,
+      `Compared over the features whose removal changes the input (where a sample already equals its baseline, removal-based methods and Integrated Gradients give 0 for any weights).`,
+      ...(pairs.length ? [`Also checked, same samples: ${pairs.map((p) => METHOD_TITLES[p.method]).join(', ')} (details).`] : []),
       `Randomised copy: ${randomised.info.name}, weights drawn with seed ${seed} (normal with each weight tensor's own mean and standard deviation).`,
       ...trained.notes,
       ...notes,
@@ -131,6 +195,10 @@ async function compare(
       method: trained.explainer.method,
       methodTitle: METHOD_TITLES[trained.explainer.method],
       samples: Array.from(samples.indices, (index, j) => ({ index, class: ctx.model.labels[samples.targets[j]], rankCorrelation: absolute[j] === null ? null : round6(absolute[j]!) })),
+      methods: [
+        { id: trained.explainer.method, title: METHOD_TITLES[trained.explainer.method], rankCorrelation: nullableMean(absolute), main: true },
+        ...pairs.map((p) => ({ id: p.method, title: METHOD_TITLES[p.method], rankCorrelation: nullableMean(p.correlations), main: false })),
+      ],
       ...(ctx.data.binding.kind === 'image'
         ? { pictures }
         : {

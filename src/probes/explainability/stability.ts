@@ -83,12 +83,12 @@ export default defineProbe({
     const methodParams = readMethodParams(ID, ctx.params);
     step(ctx, 0, 'Choosing samples');
     const how = nudgeFor(ctx.data, radius);
-    const { explainer, notes, model } = createExplainer(ctx, methodParams, ctx.rng.fork('method'));
+    const { explainer, notes, evaluation, scale } = await createExplainer(ctx, methodParams, ctx.rng.fork('method'));
     if (!how) {
       const reason = 'the binding has no numeric column to nudge, and changing a category is not a small change';
       return { value: null, interval: null, n: 0, undefinedReason: reason, groups: [], notes, secondary: { avg_sensitivity: { value: null, interval: null, n: 0, undefinedReason: reason } } };
     }
-    const samples = await explainedSamples(ctx, model, count);
+    const samples = await explainedSamples(ctx, evaluation, count);
     const n = samples.indices.length;
     const size = ctx.data.sampleSize;
     const worst: (number | null)[] = [];
@@ -115,7 +115,7 @@ export default defineProbe({
       groups: [],
       secondary: { avg_sensitivity: estimates.avg_sensitivity },
       notes: [
-        `Method: ${explainer.description}.`,
+        `Method: ${explainer.description}${scale === 'margin' ? ', on the logit margin' : ''}.`,
         `Nudged ${how.what}, ${perturbations} times per sample.`,
         ...notes,
         ...intervalNotes,

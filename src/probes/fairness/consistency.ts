@@ -32,7 +32,7 @@ export default defineProbe<Record<string, Json>>({
       'BinaryLabelDatasetMetric.consistency / aif360.sklearn.metrics.consistency_score; Zemel et al. 2013, "Learning Fair Representations".',
   },
   requires: { modality: ['tabular'], sensitive: true },
-  defaults: { threshold: 0.5, favourable: '', neighbours: 5, samples: 1000, bootstrap: 1000, level: 0.95 },
+  defaults: { threshold: 0.5, favourable: '', neighbours: 5, samples: 500, bootstrap: 1000, level: 0.95 },
 
   async run(ctx) {
     const settings = { ...readBootstrapParams(ID, ctx.params), rng: ctx.rng, signal: ctx.signal };

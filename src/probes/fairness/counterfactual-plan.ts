@@ -10,6 +10,9 @@
 import { cellText, MISSING_GROUP } from '../../core/encode-tabular';
 import type { Cell, TabularBinding, TabularData } from '../../core/types';
 
+/** Attributes with more values than this (a raw number, an identifier) are not flip-tested. */
+export const MAX_VALUES = 20;
+
 export type SwapPlan =
   | {
       attribute: string;
@@ -93,6 +96,12 @@ export function planSwap(attribute: string, data: TabularData, binding: TabularB
     };
   }
   const values = frequencyOrder(attributeValues);
+  if (values.length > MAX_VALUES) {
+    return {
+      attribute, testable: false,
+      reason: `'${attribute}' takes ${values.length} values; the flip test tries every other value for every row, so it needs at most ${MAX_VALUES}. Group it with a derived column (bins or map) in the binding`,
+    };
+  }
   if (values.length < 2) {
     return { attribute, testable: false, reason: `only one value of '${attribute}' is present${values.length ? ` ('${values[0]}')` : ''}, so there is no other value to change to` };
   }

@@ -57,7 +57,8 @@ export default defineProbe<Params>({
     },
   ],
   requires: { modality: ['tabular'], sensitive: true },
-  defaults: { threshold: 0.5, favourable: '', attributes: [], maxRows: 0, bootstrap: 1000, level: 0.95 },
+  // maxRows: a seeded sample keeps large datasets within the time budget (each row costs one model call per other value).
+  defaults: { threshold: 0.5, favourable: '', attributes: [], maxRows: 5000, bootstrap: 1000, level: 0.95 },
 
   async run(ctx) {
     const settings = { ...readBootstrapParams(ID, ctx.params), rng: ctx.rng, signal: ctx.signal };

@@ -1,7 +1,6 @@
 /**
  * A group-fairness probe from data: which per-group metrics it reports and which disparities it
- * summarises them by. The four group probes (demographic parity, equalized odds, predictive
- * parity, accuracy and calibration parity) differ only in that table.
+ * summarises them by (see group-metrics.ts).
  */
 import { defineProbe, throwIfCancelled, type ProbeDefinition } from '../../core/probe';
 import type { Json, MetricSpec } from '../../core/types';
@@ -30,8 +29,6 @@ export interface GroupProbeDefinition {
   description: string;
   metric: MetricSpec;
   secondary: MetricSpec[];
-  /** Whether its metrics need labels. */
-  labels: boolean;
   analysis: GroupAnalysisSpec;
 }
 
@@ -49,7 +46,7 @@ export function defineGroupProbe(def: GroupProbeDefinition): ProbeDefinition<Rec
     description: def.description,
     metric: def.metric,
     secondary: def.secondary,
-    requires: { modality: ['tabular'], sensitive: true, ...(def.labels ? { labels: true } : {}) },
+    requires: { modality: ['tabular'], sensitive: true },
     defaults: { ...GROUP_DEFAULTS },
 
     async run(ctx) {

@@ -1,19 +1,13 @@
 import type { ProbeDefinition } from '../../core/probe';
-import accuracyParity from './accuracy-parity';
 import consistency from './consistency';
 import counterfactual from './counterfactual';
-import demographicParity from './demographic-parity';
-import equalizedOdds from './equalized-odds';
+import groupMetrics from './group-metrics';
 import inequality from './inequality';
-import predictiveParity from './predictive-parity';
 import proxies from './proxies';
 
 /** The fairness pillar's probes, in the order suites usually list them. */
 export const fairnessProbes: ProbeDefinition[] = [
-  demographicParity,
-  equalizedOdds,
-  predictiveParity,
-  accuracyParity,
+  groupMetrics,
   inequality,
   counterfactual,
   consistency,

@@ -1,5 +1,5 @@
 import { defineProbe, throwIfCancelled } from '../../core/probe';
-import type { Estimate, GroupEstimate, Json } from '../../core/types';
+import type { Estimate, GroupEstimate, Interval, Json } from '../../core/types';
 import { codeCells, partitionBy, partitionsOf, type Partition } from '../../metrics/fairness-cells';
 import { cellSlotCodes, countSlots, labelledSize, mergeSlots, outcomeSlots, SLOT_COUNT } from '../../metrics/fairness-groups';
 import { betweenGroupEntropy, entropyOfGroups, meanBenefit } from '../../metrics/fairness-inequality';
@@ -8,7 +8,7 @@ import { intervalNotes, seededIntervals, toEstimate } from '../estimates';
 import { readBootstrapParams } from '../params';
 import { predictAll } from '../predict-all';
 import { decide } from './decisions';
-import { groupName } from './group-analysis';
+import { groupName } from './group-names';
 import { chooseAttributes, readDecisionParams, readGroupingParams } from './params';
 
 const ID = 'fairness/inequality';
@@ -79,17 +79,29 @@ export default defineProbe<Record<string, Json>>({
     };
     const pointCells = countSlots(codes, cells);
     const point = evaluate(pointCells);
-    const intervals = seededIntervals(NAMES, decisions.yPred.length, (idx) => {
-      const e = evaluate(countSlots(codes, cells, idx, buffer));
-      return { ge: e.ge.value, theil: e.theil.value, between_ge: e.between_ge.value, between_theil: e.between_theil.value };
+    const judged = partitions.map((p) => {
+      const counts = mergeSlots(pointCells, p.groupOfCell, p.groups.length);
+      return p.groups.map((_, g) => labelledSize(counts, g) >= grouping.minGroupSize);
+    });
+    const groupNames = partitions.flatMap((p, k) => p.groups.map((_, g) => `p${k}:g${g}`).filter((_, g) => judged[k][g]));
+    const partitionBuffers = partitions.map((p) => new Int32Array(p.groups.length * SLOT_COUNT));
+    const intervals: Record<string, Interval | null> = seededIntervals([...NAMES, ...groupNames], decisions.yPred.length, (idx) => {
+      const cellCounts = countSlots(codes, cells, idx, buffer);
+      const e = evaluate(cellCounts);
+      const out: Record<string, number | null> = { ge: e.ge.value, theil: e.theil.value, between_ge: e.between_ge.value, between_theil: e.between_theil.value };
+      partitions.forEach((p, k) => {
+        const counts = mergeSlots(cellCounts, p.groupOfCell, p.groups.length, partitionBuffers[k]);
+        p.groups.forEach((_, g) => { if (judged[k][g]) out[`p${k}:g${g}`] = meanBenefit(counts, g); });
+      });
+      return out;
     }, settings);
     ctx.progress(1);
     throwIfCancelled(ctx.signal);
 
     const n = decisions.labelled;
     const estimate = (name: (typeof NAMES)[number]): Estimate => toEstimate(point[name], n, intervals[name], NO_LABELS);
-    const perPartition = partitions.map((p) => partitionDetails(p, mergeSlots(pointCells, p.groupOfCell, p.groups.length), grouping.minGroupSize));
-    const groups: GroupEstimate[] = partitions.flatMap((p, k) => perPartition[k].groupEstimates);
+    const perPartition = partitions.map((p, k) => partitionDetails(p, mergeSlots(pointCells, p.groupOfCell, p.groups.length), grouping.minGroupSize, (g) => intervals[`p${k}:g${g}`] ?? null));
+    const groups: GroupEstimate[] = perPartition.flatMap((p) => p.groupEstimates);
     return {
       ...estimate('ge'),
       groups,
@@ -110,7 +122,7 @@ export default defineProbe<Record<string, Json>>({
   },
 });
 
-function partitionDetails(p: Partition, counts: Int32Array, minGroupSize: number): { json: { [key: string]: Json }; groupEstimates: GroupEstimate[] } {
+function partitionDetails(p: Partition, counts: Int32Array, minGroupSize: number, intervalOf: (g: number) => Interval | null): { json: { [key: string]: Json }; groupEstimates: GroupEstimate[] } {
   const ge = betweenGroupEntropy(counts, p.groups.length, 2);
   const theil = betweenGroupEntropy(counts, p.groups.length, 1);
   const groupEstimates = p.groups.map((_, g): GroupEstimate => {
@@ -120,7 +132,7 @@ function partitionDetails(p: Partition, counts: Int32Array, minGroupSize: number
     if (size < minGroupSize) {
       return { ...base, status: 'insufficient-data', value: null, undefinedReason: `only ${size} labelled sample${size === 1 ? '' : 's'}; groups under ${minGroupSize} are reported, not judged` };
     }
-    return mean === null ? { ...base, status: 'ok', value: null, undefinedReason: NO_LABELS } : { ...base, status: 'ok', value: mean };
+    return mean === null ? { ...base, status: 'ok', value: null, undefinedReason: NO_LABELS } : { ...base, status: 'ok', value: mean, interval: intervalOf(g) };
   });
   return {
     groupEstimates,
@@ -129,7 +141,10 @@ function partitionDetails(p: Partition, counts: Int32Array, minGroupSize: number
       attributes: p.attributes,
       betweenGe: ge.value,
       betweenTheil: theil.value,
-      groups: p.groups.map((group, g) => ({ label: group.label, values: group.values, labelled: labelledSize(counts, g), meanBenefit: meanBenefit(counts, g) })),
+      groups: p.groups.map((group, g) => {
+        const interval = intervalOf(g);
+        return { label: group.label, values: group.values, labelled: labelledSize(counts, g), meanBenefit: meanBenefit(counts, g), ...(interval ? { low: interval.low, high: interval.high } : {}) };
+      }),
     },
   };
 }

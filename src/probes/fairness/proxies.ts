@@ -1,11 +1,11 @@
 import { defineProbe, throwIfCancelled } from '../../core/probe';
 import type { GroupEstimate, Interval, Json, TabularBinding } from '../../core/types';
-import { separationAuc } from '../../metrics/association';
+import { groupSeparation } from '../../metrics/association';
 import { codeCells } from '../../metrics/fairness-cells';
 import { intervalNotes, seededIntervals } from '../estimates';
 import { numberBetweenParam, readBootstrapParams, wholeNumberParam } from '../params';
 import { chooseAttributes, stringListParam } from './params';
-import { readProxyColumns, type ProxyColumn } from './proxy-columns';
+import { excludedColumns, readProxyColumns, type ProxyColumn } from './proxy-columns';
 import { ProxyTables } from './proxy-tables';
 
 const ID = 'fairness/proxies';
@@ -98,13 +98,13 @@ export default defineProbe<Record<string, Json>>({
       .filter((a) => a.flagged).map((a) => ({ column: r.column, ...a })))
       .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
     const headlineValue = statistic(null).max_association;
-    const groups: GroupEstimate[] = pairs.map((p, k) => ({
+    // Per-pair values for the report: the flagged pairs (every pair is in the details' column list).
+    const groups: GroupEstimate[] = pairs.filter((p) => (point[p.k].value ?? -1) >= flagAt).map((p) => ({
       group: `${columns[p.column].column} ~ ${attributes[p.attribute].name}`,
       status: 'ok' as const,
-      value: point[k].value,
-      interval: point[k].value === null ? null : intervals[p.name],
+      value: point[p.k].value,
+      interval: intervals[p.name],
       n,
-      ...(point[k].value === null ? { undefinedReason: point[k].reason ?? 'undefined' } : {}),
     })).sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
     const skipped = columns.filter((c): c is Extract<ProxyColumn, { kind: 'skipped' }> => c.kind === 'skipped');
     return {
@@ -118,11 +118,12 @@ export default defineProbe<Record<string, Json>>({
           ? `No column reaches the flag threshold of ${flagAt} with any sensitive attribute.`
           : `Possible proxies (association ≥ ${flagAt}): ${flagged.slice(0, 10).map((f) => `${f.column} ~ ${f.attribute} (${f.measure === 'cramers_v' ? "Cramér's V" : 'η'} ${f.value!.toFixed(2)})`).join(', ')}${flagged.length > 10 ? ` and ${flagged.length - 10} more` : ''}.`,
         ...skipped.map((s) => `Column '${s.column}' left out: ${s.reason}.`),
+        `Not searched: ${[...excludedColumns(ctx.data.binding as TabularBinding, names)].map(([column, why]) => `'${column}' (${why})`).join(', ')}.`,
         'Association is not causation, and a flagged column may be legitimate; it tells you where a sensitive attribute can reach the model without being an input.',
         ...intervalNotes(settings.bootstrap, intervals),
       ],
       details: {
-        groupMetric: 'Association with a sensitive attribute, by column',
+        groupMetric: 'Flagged proxies: association with a sensitive attribute',
         flagAt,
         attributes: names,
         columns: rows as unknown as Json,
@@ -134,11 +135,8 @@ export default defineProbe<Record<string, Json>>({
 /** The group a numeric column separates best from the rest, and that AUC (max(AUC, 1 − AUC)). */
 function strongestAuc(values: Float64Array, attribute: CodedAttribute): { auc: number; group: string } | null {
   let best: { auc: number; group: string } | null = null;
-  // For two groups one-vs-rest is the same comparison either way round.
-  const groups = attribute.values.length === 2 ? [0] : attribute.values.map((_, g) => g);
-  for (const g of groups) {
-    const auc = separationAuc(values, Uint8Array.from(attribute.codes, (c) => (c === g ? 1 : 0))).value;
-    if (auc !== null && (best === null || auc > best.auc)) best = { auc, group: attribute.values[g] };
-  }
+  groupSeparation(values, attribute.codes, attribute.values.length).forEach((d, g) => {
+    if (d.value !== null && (best === null || d.value > best.auc)) best = { auc: d.value, group: attribute.values[g] };
+  });
   return best;
 }

@@ -6,8 +6,8 @@ import outputExposure from './output-exposure';
 import provenance from './provenance';
 
 /**
- * The privacy and security pillar's probes. Fault tolerance comes last: it feeds the model
- * hostile inputs, and nothing else should run on a session that has just seen them.
+ * The privacy and security pillar's probes. Fault tolerance comes last: should an engine ever be
+ * left broken by hostile inputs, no other measurement of the pillar is affected.
  */
 export const privacyProbes: ProbeDefinition[] = [
   membershipInference, outputExposure, modelFileHygiene, provenance, faultTolerance,

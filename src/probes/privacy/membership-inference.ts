@@ -96,11 +96,11 @@ export default defineProbe({
     ctx.progress(0.85, 'Bootstrapping the attacks');
     const names: Statistic[] = ['auc', ...SECONDARY, ...ATTACKS.map((a) => `auc:${a.id}` as const)];
     const m = samples.y.length;
-    const weights = new Float64Array(m);
+    const weights = new Int32Array(m);
     // Stratified by membership, so every resample keeps the numbers of members and non-members.
     const intervals = bootstrapIntervals(m, names, (indices) => {
       weights.fill(0);
-      for (const i of indices) weights[i]++;
+      for (let j = 0; j < indices.length; j++) weights[indices[j]]++;
       return statistics(ranked, samples, correct, lowFpr, weights).values;
     }, {
       rng: ctx.rng.fork('bootstrap'),
@@ -144,9 +144,11 @@ function statistics(
   samples: MembershipSamples,
   correct: Uint8Array,
   lowFpr: number,
-  weights?: Float64Array,
+  weights?: Int32Array,
 ): { values: Record<Statistic, number | null>; summaries: RocSummary[] } {
-  const summaries = ranked.map((r) => summarizeRanked(r, samples.member, weights, lowFpr));
+  // Stratified resamples keep the numbers of members and non-members, so they need not be counted.
+  const totals = { positives: samples.members, negatives: samples.nonMembers };
+  const summaries = ranked.map((r) => summarizeRanked(r, samples.member, { weights, maxFpr: lowFpr, totals }));
   const best = (pick: (s: RocSummary) => number | null): number | null => {
     const values = summaries.map(pick).filter((v): v is number => v !== null);
     return values.length === 0 ? null : Math.max(...values);
@@ -167,7 +169,7 @@ function correctness(samples: MembershipSamples, k: number): Uint8Array {
   return Uint8Array.from(predicted, (c, i) => (c === samples.y[i] ? 1 : 0));
 }
 
-function accuracyGap(member: Uint8Array, correct: Uint8Array, weights?: Float64Array): number | null {
+function accuracyGap(member: Uint8Array, correct: Uint8Array, weights?: Int32Array): number | null {
   let inRight = 0, inAll = 0, outRight = 0, outAll = 0;
   for (let i = 0; i < member.length; i++) {
     const w = weights ? weights[i] : 1;

@@ -62,7 +62,11 @@ export default defineProbe({
     throwIfCancelled(ctx.signal);
     const probs = await predictAll(ctx, { share: 0.9 });
     const k = ctx.model.labels.length;
-    const a = analyzeExposure(probs, k, ctx.data.x, ctx.data.sampleSize);
+    const measured = analyzeExposure(probs, k, ctx.data.x, ctx.data.sampleSize);
+    // Softmax of logits far apart rounds to exactly 0 and 1 in float32, which looks like hard
+    // labels; but logits are unbounded real scores, so what the model returns is never labels only.
+    const saturatedLogits = ctx.data.binding.output.kind === 'logits' && (measured.kind === 'labels-only' || measured.kind === 'rounded');
+    const a: ExposureAnalysis = saturatedLogits ? { ...measured, kind: 'full-precision', level: 2, decimals: null } : measured;
     ctx.progress(1);
     throwIfCancelled(ctx.signal);
     const n = ctx.data.n;
@@ -77,6 +81,10 @@ export default defineProbe({
       notes: [
         `The model's outputs read as ${TITLES[a.kind]}: ${a.distinctConfidences} distinct confidence values for ${a.distinctInputs} distinct inputs (${n} samples).`,
         ADVICE[a.kind](a),
+        ...(saturatedLogits
+          ? [`The model returns logits; their softmax reads as ${measured.kind === 'labels-only' ? 'hard labels' : 'rounded values'} only because the logits are far apart. ` +
+              'Logits are unbounded real-valued scores, so the model is counted as returning full precision.']
+          : []),
         'Judged on the probabilities after the binding\'s conversion (softmax, sigmoid or renormalisation); renormalising rounded ' +
           'probabilities can hide their rounding. Exact counts over all samples, so no interval.',
       ],

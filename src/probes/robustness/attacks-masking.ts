@@ -70,8 +70,8 @@ export function singleStepCheck(comparisons: { epsilon: number; loss: string; si
     title: 'Iterative attacks do at least as well as single-step ones',
     status: failed ? 'failed' : 'passed',
     detail: failed
-      ? `At ε = ${worst.epsilon}, FGSM (${worst.loss}) fooled ${pct(worst.singleOnly, worst.correct)} correctly classified samples that PGD with the same loss did not: the iterative attack is not converging, a sign of masked or noisy gradients.`
-      : `PGD fooled every sample FGSM fooled, up to ${Math.round(MASKING_TOLERANCE * 100)} % of correctly classified samples, at every ε.`,
+      ? `At ε = ${worst.epsilon}, FGSM (${worst.loss}) fooled ${pct(worst.singleOnly, worst.correct)} correctly classified samples that PGD did not: the iterative attack is not converging, a sign of masked or noisy gradients.`
+      : `PGD fooled every sample FGSM fooled (up to ${Math.round(MASKING_TOLERANCE * 100)} % of correctly classified samples) at every ε.`,
   };
 }
 

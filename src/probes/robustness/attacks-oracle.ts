@@ -53,7 +53,7 @@ export function geometryOf(binding: ImageBinding): ImageGeometry {
  * Picks the first `maxSamples` labelled samples, predicts them clean (shared with other probes
  * through predictAll's cache) and wraps the model as an oracle on the unit box.
  */
-export async function setUpAttack(ctx: ProbeContext<Record<string, unknown>>, maxSamples: number, predictShare: number): Promise<AttackSetup> {
+export async function setUpAttack<P>(ctx: ProbeContext<P>, maxSamples: number, predictShare: number): Promise<AttackSetup> {
   const { model, data, signal } = ctx;
   const binding = data.binding as ImageBinding;
   const size = data.sampleSize;

@@ -11,7 +11,6 @@
  * which needs a reference model's errors.
  */
 import { throwIfCancelled, type ProbeContext } from '../../core/probe';
-import { encodeImages } from '../../core/binding';
 import type { GroupEstimate, ImageBinding, ImageData8, Json, Measurement } from '../../core/types';
 import { argmaxPredictions, knownLabelIndices } from '../../metrics/classification';
 import { wilsonInterval } from '../../metrics/wilson';
@@ -20,6 +19,7 @@ import { byteCount, type ImageShape } from '../../perturb/image';
 import { intervalNotes, seededIntervals, toEstimate } from '../estimates';
 import { ProbeParameterError, readBootstrapParams, wholeNumberParam } from '../params';
 import { predictAll } from '../predict-all';
+import { pixelEncoder } from './encode-pixels';
 import { seededSubset } from './subset';
 import { thumbnailPng } from './thumbnails';
 
@@ -101,6 +101,7 @@ export async function runCorruptionBenchmark(ctx: ProbeContext<Record<string, Js
   const total = cells.length * m;
   let done = 0;
   const raw = new Uint8Array(Math.min(CHUNK, m) * bytes);
+  const encode = pixelEncoder(shape, binding);
   for (const cell of cells) {
     const { corruption, severity } = cell;
     const apply = corruption.prepare(shape, severity, ctx.rng.fork(`prepare/${corruption.id}/${severity}`));
@@ -114,7 +115,7 @@ export async function runCorruptionBenchmark(ctx: ProbeContext<Record<string, Js
         apply(src, raw.subarray(j * bytes, (j + 1) * bytes), ctx.rng.fork(`${corruption.id}/${severity}/${index}`));
       }
       if (start === 0 && wantSheet) cell.example = raw.slice(0, bytes);
-      const x = encodeImages(raw.subarray(0, count * bytes), count, shape.width, shape.height, shape.channels, binding);
+      const x = encode(raw.subarray(0, count * bytes), count);
       const predicted = argmaxPredictions(await ctx.model.predict(x, count, ctx.signal), k);
       for (let j = 0; j < count; j++) cell.correct[start + j] = predicted[j] === data.y[subset[start + j]] ? 1 : 0;
       done += count;

@@ -242,7 +242,7 @@ export const wagesRun: Run = {
       640,
     ),
     {
-      probeId: 'fairness/demographic-parity',
+      probeId: 'fairness/group-metrics',
       probeVersion: 1,
       pillar: 'fairness',
       params: { minGroupSize: 30, bootstrap: 1000 },

@@ -18,20 +18,34 @@ export interface BarRow {
   reason: string | null;
 }
 
+/** Step sizes an axis may use: 1, 2, 2.5 or 5 times a power of ten. */
+const NICE = [1, 2, 2.5, 5];
+
 /**
- * The axis for bars of values that lie in [0, limit]: from 0 to the next tenth above the largest
- * value or interval end, at least 0.1, at most `limit`.
+ * The axis for bars of values in [0, limit]: from 0 to a round number at or above the largest
+ * value or interval end, in four or five round steps (0.05, 0.1, 0.25, …), at most `limit`.
  */
-export function barAxis(rows: BarRow[], limit = 1): [number, number] {
+export function barAxis(rows: BarRow[], limit = 1): { top: number; step: number } {
   let top = 0;
   for (const r of rows) for (const v of [r.value, r.high]) if (v !== null && Number.isFinite(v) && v > top) top = v;
-  const rounded = Math.ceil(top * 10 - 1e-9) / 10;
-  return [0, Math.min(limit, Math.max(0.1, rounded))];
+  top = Math.min(limit, Math.max(top, limit / 100));
+  const rough = top / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = NICE.map((m) => m * power).find((s) => s >= rough - 1e-12) ?? 10 * power;
+  const rounded = Math.ceil(top / step - 1e-9) * step;
+  return { top: Math.min(rounded, Math.ceil(limit / step - 1e-9) * step), step };
 }
 
-/** Tick values from 0 to `top` in `steps` equal parts. */
-export function ticks(top: number, steps = 4): number[] {
-  return Array.from({ length: steps + 1 }, (_, i) => (top * i) / steps);
+/** Tick values 0, step, 2·step, … up to `top`. */
+export function ticks(top: number, step: number): number[] {
+  const count = Math.round(top / step);
+  return Array.from({ length: count + 1 }, (_, i) => Number((i * step).toFixed(10)));
+}
+
+/** Decimals needed to write multiples of `step` exactly (0.25 → 2, 0.1 → 1, 5 → 0). */
+export function stepDecimals(step: number): number {
+  for (let d = 0; d <= 6; d++) if (Math.abs(Math.round(step * 10 ** d) - step * 10 ** d) < 1e-9) return d;
+  return 6;
 }
 
 /** The four-fifths rule (29 CFR 1607.4(D)) applied to a selection-rate ratio with its interval. */
@@ -47,11 +61,12 @@ export function fourFifths(ratio: ValueInterval): FourFifths {
   return 'above';
 }
 
-export const FOUR_FIFTHS_TEXT: Record<Exclude<FourFifths, null>, string> = {
-  below: 'below four-fifths (whole interval under 0.8)',
-  'likely-below': 'below four-fifths (the interval reaches 0.8)',
-  unclear: 'above 0.8, but the interval reaches below it',
-  above: 'at or above four-fifths',
+/** Short badge text, and the reading in full for its tooltip. */
+export const FOUR_FIFTHS_TEXT: Record<Exclude<FourFifths, null>, { short: string; long: string }> = {
+  below: { short: 'below 0.8', long: 'Below four-fifths: the whole interval lies under 0.8.' },
+  'likely-below': { short: 'below 0.8?', long: 'Below four-fifths, but the interval reaches 0.8.' },
+  unclear: { short: '0.8 in interval', long: 'At or above 0.8, but the interval reaches below it.' },
+  above: { short: 'meets 0.8', long: 'At or above four-fifths, interval included.' },
 };
 
 /** A two-attribute partition laid out as a grid: rows = first attribute, columns = second. */

@@ -64,6 +64,8 @@ export interface GroupDetails {
   metrics: { name: string; title: string }[];
   summaries: SummaryFacts[];
   partitions: FairnessPartition[];
+  /** Which partition gives each reported (worst-case) metric. */
+  worst: Record<string, string | null>;
 }
 
 function readGroup(v: Json): FairnessGroup | null {
@@ -119,6 +121,7 @@ export function readGroupDetails(details: Details): GroupDetails | null {
     metrics,
     summaries,
     partitions: partitions as FairnessPartition[],
+    worst: isObject(details.worst) ? Object.fromEntries(Object.entries(details.worst).map(([k, v]) => [k, text(v)])) : {},
   };
 }
 
@@ -126,7 +129,7 @@ export interface InequalityPartition {
   name: string;
   betweenGe: number | null;
   betweenTheil: number | null;
-  groups: { label: string; labelled: number; meanBenefit: number | null }[];
+  groups: { label: string; labelled: number; meanBenefit: number | null; low: number | null; high: number | null }[];
 }
 
 /** The inequality probe's mean benefit per group and between-group indices per partition. */
@@ -139,7 +142,9 @@ export function readInequalityDetails(details: Details): { minGroupSize: number 
       name: p.name,
       betweenGe: numberOrNull(p.betweenGe),
       betweenTheil: numberOrNull(p.betweenTheil),
-      groups: p.groups.filter(isObject).map((g) => ({ label: String(g.label), labelled: isNumber(g.labelled) ? g.labelled : 0, meanBenefit: numberOrNull(g.meanBenefit) })),
+      groups: p.groups.filter(isObject).map((g) => ({
+        label: String(g.label), labelled: isNumber(g.labelled) ? g.labelled : 0, meanBenefit: numberOrNull(g.meanBenefit), low: numberOrNull(g.low), high: numberOrNull(g.high),
+      })),
     });
   }
   return { minGroupSize: numberOrNull(details.minGroupSize), partitions };

@@ -3,28 +3,29 @@ import { customElement, property } from 'lit/decorators.js';
 import { theme } from '../styles/theme';
 import { formatNumber } from '../format';
 import { FOUR_FIFTHS_TEXT, fourFifths } from './fairness-chart-math';
-import type { ValueInterval } from './fairness-details';
+import type { PartitionSummary } from './fairness-details';
 
-/** One disparity of one partition. */
-export interface DisparityRow extends ValueInterval {
+/** One fairness criterion in one partition: its difference and ratio between groups. */
+export interface DisparityRow {
+  /** e.g. "Demographic parity". */
+  criterion: string;
   partition: string;
-  title: string;
-  kind: 'difference' | 'ratio';
-  /** The groups with the lowest and highest metric value. */
-  lowGroup: string | null;
-  highGroup: string | null;
-  /** Read the value against the four-fifths rule (selection-rate ratios). */
+  difference: PartitionSummary | null;
+  ratio: PartitionSummary | null;
+  /** Read the ratio against the four-fifths rule (selection rates). */
   fourFifths: boolean;
-  /** This partition gives the probe's headline or secondary value (the worst case). */
-  worst: boolean;
+  /** This partition gives the probe's reported (worst-case) difference / ratio. */
+  worstDifference: boolean;
+  worstRatio: boolean;
 }
 
 const f3 = (v: number) => formatNumber(v, { fixed: true, digits: 3 });
 
 /**
- * Disparities between groups, per partition: each difference and ratio with its interval, the
- * groups it lies between, and for selection-rate ratios how they read against the four-fifths
- * rule. The rows that decide the probe's numbers (the worst partition) are marked.
+ * Disparities between groups: for each criterion and partition, the difference and the ratio
+ * with their intervals, the groups they lie between, and for selection rates how the ratio reads
+ * against the four-fifths rule. The cells that decide the probe's numbers (the worst partition)
+ * are marked.
  */
 @customElement('tg-fairness-disparity-table')
 export class TgFairnessDisparityTable extends LitElement {
@@ -32,10 +33,11 @@ export class TgFairnessDisparityTable extends LitElement {
     theme,
     css`
       :host { display: block; }
-      tr.worst th, tr.worst td { background: var(--tg-surface-alt); }
-      .why { color: var(--tg-warn); }
-      .between { color: var(--tg-muted); }
-      .interval { color: var(--tg-muted); }
+      td.worst { background: var(--tg-accent-soft); }
+      tr.first th, tr.first td { border-top: 2px solid var(--tg-border); }
+      .why { color: var(--tg-warn); font-size: 0.8rem; }
+      .interval, .between { color: var(--tg-muted); font-size: 0.8rem; }
+      .value { font-weight: 600; }
     `,
   ];
 
@@ -48,29 +50,46 @@ export class TgFairnessDisparityTable extends LitElement {
     return html`
       <div class="scroll-x">
         <table class="data" data-testid="fairness-disparities">
-          <thead><tr><th>disparity</th><th>groups compared</th><th class="num">value</th><th>${level} % interval</th><th>between (lowest → highest)</th><th>four-fifths rule</th></tr></thead>
+          <thead><tr>
+            <th>criterion</th><th>groups compared</th>
+            <th>difference <span class="small">(${level} % CI)</span></th>
+            <th>ratio <span class="small">(${level} % CI)</span></th>
+            <th>between (lowest → highest)</th><th title="Selection-rate ratio against 0.8 (29 CFR 1607.4(D))">four-fifths</th>
+          </tr></thead>
           <tbody>
-            ${this.rows.map((r) => html`<tr class=${r.worst ? 'worst' : ''} data-partition=${r.partition} data-kind=${r.kind}>
-              <th scope="row">${r.title}${r.worst ? html` <span class="badge info" title="This partition gives the probe's reported value">worst</span>` : null}</th>
+            ${this.rows.map((r, i) => html`<tr class=${i === 0 || this.rows[i - 1].criterion !== r.criterion ? 'first' : ''} data-criterion=${r.criterion} data-partition=${r.partition}>
+              <th scope="row">${i === 0 || this.rows[i - 1].criterion !== r.criterion ? r.criterion : ''}</th>
               <td>${r.partition}</td>
-              ${r.value === null
-                ? html`<td class="num why" colspan="2">undefined — ${r.reason ?? 'no reason recorded'}</td>`
-                : html`<td class="num">${f3(r.value)}</td>
-                    <td class="interval nowrap">${r.low !== null && r.high !== null ? `${f3(r.low)} – ${f3(r.high)}` : 'no interval'}</td>`}
-              <td class="between">${r.lowGroup && r.highGroup ? `${r.lowGroup} → ${r.highGroup}` : '—'}</td>
-              <td>${r.fourFifths ? this.renderFourFifths(r) : html`<span class="muted">—</span>`}</td>
+              ${this.cell(r.difference, r.worstDifference)}
+              ${this.cell(r.ratio, r.worstRatio)}
+              <td class="between">${this.between(r)}</td>
+              <td>${r.fourFifths && r.ratio ? this.renderFourFifths(r.ratio) : html`<span class="muted">—</span>`}</td>
             </tr>`)}
           </tbody>
         </table>
       </div>
+      <p class="small muted">Shaded cells are the worst partition: they give the values reported above. Four-fifths: the selection-rate ratio read against 0.8 (29 CFR 1607.4(D)), interval included.</p>
     `;
   }
 
-  private renderFourFifths(r: DisparityRow) {
-    const reading = fourFifths(r);
+  private cell(v: PartitionSummary | null, worst: boolean) {
+    if (!v) return html`<td class="muted">—</td>`;
+    if (v.value === null) return html`<td class=${worst ? 'worst' : ''}><span class="why">undefined — ${v.reason ?? 'no reason recorded'}</span></td>`;
+    return html`<td class="nowrap ${worst ? 'worst' : ''}"><span class="value">${f3(v.value)}</span>
+      <span class="interval">${v.low !== null && v.high !== null ? `(${f3(v.low)}–${f3(v.high)})` : '(no interval)'}</span></td>`;
+  }
+
+  private between(r: DisparityRow) {
+    const s = r.difference ?? r.ratio;
+    return s?.lowGroup && s.highGroup ? `${s.lowGroup} → ${s.highGroup}` : '—';
+  }
+
+  private renderFourFifths(ratio: PartitionSummary) {
+    const reading = fourFifths(ratio);
     if (reading === null) return html`<span class="muted">undefined</span>`;
     const cls = reading === 'below' ? 'danger' : reading === 'above' ? 'ok' : 'warn';
-    return html`<span class="badge ${cls}" data-testid="four-fifths">${FOUR_FIFTHS_TEXT[reading]}</span>`;
+    const text = FOUR_FIFTHS_TEXT[reading];
+    return html`<span class="badge ${cls}" data-testid="four-fifths" title=${text.long}>${text.short}</span>`;
   }
 }
 

@@ -2,7 +2,7 @@ import { LitElement, html, svg, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { theme } from '../styles/theme';
 import { formatCount, formatNumber } from '../format';
-import { barAxis, ticks, type BarRow } from './fairness-chart-math';
+import { barAxis, stepDecimals, ticks, type BarRow } from './fairness-chart-math';
 
 export type { BarRow } from './fairness-chart-math';
 
@@ -57,7 +57,8 @@ export class TgFairnessGroupBars extends LitElement {
   override render() {
     const rows = this.rows;
     if (rows.length === 0) return html`<p class="muted">No groups to show.</p>`;
-    const [lo, hi] = barAxis(rows, this.limit);
+    const { top: hi, step } = barAxis(rows, this.limit);
+    const lo = 0;
     const x = (v: number) => LABEL_W + ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * PLOT_W;
     const height = TOP + rows.length * ROW_H + AXIS_H;
     const plotBottom = TOP + rows.length * ROW_H;
@@ -67,9 +68,9 @@ export class TgFairnessGroupBars extends LitElement {
         ${this.heading ? html`<h5>${this.heading}</h5>` : null}
         <svg width=${W} height=${height} viewBox="0 0 ${W} ${height}" role="img" aria-label=${summary} data-testid="fairness-bars">
           ${svg`
-            ${ticks(hi).map((t) => svg`
+            ${ticks(hi, step).map((t) => svg`
               <line class="grid" x1=${x(t)} x2=${x(t)} y1=${TOP} y2=${plotBottom}></line>
-              <text class="tick" x=${x(t)} y=${plotBottom + 14} text-anchor="middle">${formatNumber(t, { fixed: true, digits: hi <= 0.5 ? 2 : 1 })}</text>`)}
+              <text class="tick" x=${x(t)} y=${plotBottom + 14} text-anchor="middle">${t.toFixed(stepDecimals(step))}</text>`)}
             ${rows.map((r, i) => this.renderRow(r, TOP + i * ROW_H, x))}
             ${this.reference && this.reference.value >= lo && this.reference.value <= hi ? svg`
               <line class="reference" x1=${x(this.reference.value)} x2=${x(this.reference.value)} y1=${TOP - 4} y2=${plotBottom}></line>

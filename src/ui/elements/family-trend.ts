@@ -15,7 +15,7 @@ export interface FamilyPoint {
 /** The key metrics drawn over versions: probe, metric (null = headline) and how to name it. */
 const TRENDS: { probeId: string; metric: string | null; title: string }[] = [
   { probeId: 'validity/accuracy', metric: null, title: 'Accuracy' },
-  { probeId: 'fairness/demographic-parity', metric: 'dp_ratio', title: 'Selection-rate ratio' },
+  { probeId: 'fairness/group-metrics', metric: 'dp_ratio', title: 'Selection-rate ratio' },
   { probeId: 'validity/calibration', metric: null, title: 'ECE' },
 ];
 

@@ -39,7 +39,7 @@ export class TgPrivacyFaultTable extends LitElement {
             return html`<tr data-kind=${r.kind}>
               <th scope="row" title=${r.description}>${r.title}<br><span class="muted small">${r.description}</span></th>
               <td class="num">${formatCount(r.inputs)}</td>
-              <td class="num ${r.handled === r.inputs ? 'good' : 'bad'}">${formatCount(r.handled)} (${formatPercent(r.handled / r.inputs, 0)})</td>
+              <td class="num nowrap ${r.handled === r.inputs ? 'good' : 'bad'}">${formatCount(r.handled)} (${formatPercent(r.handled / r.inputs, 0)})</td>
               <td class="num">${formatCount(r.nonFinite)}</td>
               <td class="num">${formatCount(r.errors)}</td>
               <td>${failed === 0 ? html`<span class="muted">nothing to contain</span>` : html`<span class="badge ok">all ${formatCount(failed)}</span>`}</td>

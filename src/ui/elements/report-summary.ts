@@ -33,14 +33,14 @@ export class TgReportSummary extends LitElement {
       tr.is-declared { background: var(--tg-accent-soft); }
       .pillars { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.5rem; margin: 0.5rem 0 0.25rem; }
       .pillar { border: 1px solid var(--tg-border); border-radius: var(--tg-radius); padding: 0.45rem 0.6rem; display: flex; flex-direction: column; gap: 0.2rem; }
-      .pillar .name { font-weight: 600; display: flex; justify-content: space-between; align-items: center; gap: 0.4rem; }
+      .pillar .name { font-weight: 600; display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.2rem 0.4rem; }
       .pillar .why { font-size: 0.78rem; color: var(--tg-muted); overflow-wrap: anywhere; }
       ol.findings { margin: 0; padding-left: 1.3rem; font-size: 0.875rem; }
       ol.findings li { margin-bottom: 0.3rem; }
       .sev { font-size: 0.7rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; margin-right: 0.3rem; }
       .sev-fail { color: var(--tg-danger); } .sev-concern { color: var(--tg-warn); } .sev-unknown, .sev-info { color: var(--tg-muted); } .sev-pass { color: var(--tg-ok); }
       .pillar-name { color: var(--tg-muted); }
-      .actions { display: flex; gap: 0.4rem; flex-wrap: wrap; }
+      .actions { display: flex; gap: 0.4rem; flex-wrap: wrap; margin-top: 0.5rem; }
       h3 { margin-top: 0.9rem; }
     `,
   ];
@@ -68,11 +68,11 @@ export class TgReportSummary extends LitElement {
             <p class="reason" data-testid="report-overall-reason">Overall ${g.overall.reason}</p>
             <p class="method">${g.method}</p>
             <p class="method">Policy <code>${g.policy.id}</code> version ${g.policy.version}; re-grading under another policy reads the stored measurements and never runs the model again.</p>
-          </div>
-          <div class="actions">
-            <button type="button" data-testid="export-report-json" @click=${() => this.exportAs('json')}>Export report (JSON)</button>
-            <button type="button" data-testid="export-report-html" @click=${() => this.exportAs('html')}>Export report (HTML)</button>
-            <button type="button" data-testid="export-model-card" @click=${() => this.exportAs('model-card')}>Model card snippet</button>
+            <div class="actions">
+              <button type="button" data-testid="export-report-json" @click=${() => this.exportAs('json')}>Export report (JSON)</button>
+              <button type="button" data-testid="export-report-html" @click=${() => this.exportAs('html')}>Export report (HTML)</button>
+              <button type="button" data-testid="export-model-card" @click=${() => this.exportAs('model-card')}>Model card snippet</button>
+            </div>
           </div>
         </div>
 

@@ -1,6 +1,9 @@
 import type { TemplateResult } from 'lit';
 import type { Measurement, ProbeResult } from '../../core/types';
 import { privacyViews } from './privacy';
+import { robustnessViews } from './robustness';
+import { fairnessViews } from './fairness';
+import { explainabilityViews } from './explainability';
 
 /** How a pillar draws one probe's `details` (charts, tables, pictures) inside its probe card. */
 export interface DetailView {
@@ -15,4 +18,7 @@ export interface DetailView {
  */
 export const detailViews: Readonly<Record<string, DetailView>> = {
   ...privacyViews,
+  ...robustnessViews,
+  ...fairnessViews,
+  ...explainabilityViews,
 };

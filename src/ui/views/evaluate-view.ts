@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { BackendChoice, Binding, ModelInfo, Progress, Run } from '../../core/types';
+import type { AuxiliaryRole } from '../../core/types';
 import type { EvalClient } from '../../client/eval-client';
 import type { RunStore } from '../../storage/runs';
 import type { DatasetPreview } from '../../engine/preview';
@@ -52,6 +53,9 @@ export class TgEvaluateView extends LitElement {
   @state() private modelFiles: PickedFile[] = [];
   @state() private model: ModelInfo | null = null;
   @state() private data: DatasetPreview | null = null;
+  /** An optional second dataset and what it is for (an OOD set, known non-members); sent as the run's `auxiliary`. */
+  @state() private auxiliary: { role: AuxiliaryRole; data: DatasetPreview } | null = null;
+  @state() private auxiliaryRole: AuxiliaryRole = 'ood';
   @state() private bindingText = '';
   @state() private bindingError = '';
   @state() private bindingNote = '';
@@ -145,7 +149,45 @@ export class TgEvaluateView extends LitElement {
           ${d.head.map((row) => html`<tr>${row.map((cell) => html`<td>${cell ?? ''}</td>`)}</tr>`)}</table>`
           : html`<p>Labels: ${d.labels.map((l) => `${l.value} (${l.count})`).join(', ')}</p>`}
       </div>` : nothing}
+      ${this.renderAuxiliary()}
     </section>`;
+  }
+
+  /** The optional second dataset: what it is for, the files, and what was read. */
+  private renderAuxiliary() {
+    const a = this.auxiliary;
+    const roles: { value: AuxiliaryRole; label: string }[] = [
+      { value: 'ood', label: 'out-of-distribution set (OOD detection)' },
+      { value: 'non-members', label: 'known non-members (membership inference)' },
+    ];
+    return html`<details class="auxiliary" ?open=${Boolean(a)} data-testid="auxiliary">
+      <summary>Second dataset (optional)</summary>
+      <div class="row">
+        <label>Used as
+          <select data-testid="aux-role" @change=${(e: Event) => this.setAuxiliaryRole((e.target as HTMLSelectElement).value as AuxiliaryRole)}>
+            ${roles.map((r) => html`<option value=${r.value} ?selected=${r.value === (a?.role ?? this.auxiliaryRole)}>${r.label}</option>`)}
+          </select></label>
+        <label>Files <input type="file" multiple data-testid="aux-input"
+          @change=${async (e: Event) => { const input = e.target as HTMLInputElement; if (input.files?.length) await this.openAuxiliary(await readPickedFiles(input.files)); input.value = ''; }} /></label>
+        ${a ? html`<button data-testid="aux-clear" @click=${() => { this.auxiliary = null; }}>Remove</button>` : nothing}
+      </div>
+      ${a ? html`<p data-testid="aux-summary"><strong>${a.data.manifest.name}</strong>: ${a.data.manifest.rows.toLocaleString('en')} ${a.data.kind === 'image' ? `images ${a.data.image?.width}×${a.data.image?.height}×${a.data.image?.channels}` : `rows, ${a.data.columns.length} columns`}
+        · SHA-256 <code title=${a.data.manifest.sha256}>${a.data.manifest.sha256.slice(0, 12)}…</code></p>`
+        : html`<p>Without one, OOD detection uses synthetic inputs, and membership inference uses the binding's split.</p>`}
+    </details>`;
+  }
+
+  private setAuxiliaryRole(role: AuxiliaryRole) {
+    this.auxiliaryRole = role;
+    if (this.auxiliary) this.auxiliary = { ...this.auxiliary, role };
+  }
+
+  private async openAuxiliary(files: PickedFile[]) {
+    await this.guard('Reading the second dataset…', async () => {
+      this.auxiliary = null;
+      const name = files.length === 1 ? files[0].path : `${files[0].path} and ${files.length - 1} more`;
+      this.auxiliary = { role: this.auxiliaryRole, data: await this.client.openDataset(files, name) };
+    });
   }
 
   private renderBinding() {
@@ -337,6 +379,7 @@ export class TgEvaluateView extends LitElement {
       runId: crypto.randomUUID(),
       modelSha256: this.model.sha256,
       datasetSha256: this.data.manifest.sha256,
+      ...(this.auxiliary ? { auxiliary: [{ role: this.auxiliary.role, datasetSha256: this.auxiliary.data.manifest.sha256 }] } : {}),
       binding, suite, seed: this.seed, limit,
       label: label ?? { family: this.family || 'model', version: this.version || this.model.sha256.slice(0, 8) },
       ...(this.riskClass ? { riskClass: this.riskClass } : {}),

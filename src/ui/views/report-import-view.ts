@@ -1,9 +1,11 @@
 import { LitElement, html, css, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { EvalClient } from '../../client/eval-client';
 import { importReport, type ImportedReport } from '../../report/import';
 import { downloadJson } from './evaluate-view';
 import { panel } from './view-styles';
 import './run-view';
+import './report-rerun';
 import '../elements/error-banner';
 
 /**
@@ -21,6 +23,8 @@ export class TgReportImportView extends LitElement {
     `,
   ];
 
+  /** The app's worker client, to reproduce the report here; without one the page only reads reports. */
+  @property({ attribute: false }) client: EvalClient | null = null;
   @state() private imported: ImportedReport | null = null;
   @state() private error = '';
   @state() private over = false;
@@ -45,7 +49,8 @@ export class TgReportImportView extends LitElement {
       ${this.error ? html`<tg-error-banner data-testid="report-import-error" .message=${this.error} @tg-dismiss=${() => { this.error = ''; }}></tg-error-banner>` : nothing}
       ${this.imported ? html`<tg-run-view .run=${this.imported.report.run} .imported=${this.imported}
           @tg-export-json=${() => this.imported && downloadJson(this.imported.report.run)}
-          @tg-delete=${() => { this.imported = null; }}></tg-run-view>` : nothing}`;
+          @tg-delete=${() => { this.imported = null; }}></tg-run-view>
+        <tg-report-rerun .client=${this.client} .run=${this.imported.report.run}></tg-report-rerun>` : nothing}`;
   }
 
   private async open(file: File) {

@@ -1,0 +1,61 @@
+/**
+ * Conformance (reads ../shared/reference): the reference MNIST CNN (ONNX, logits) through the
+ * engine as the CLI runs it, with the Fashion-MNIST samples as the declared OOD set. Its logits give
+ * a defined energy score; an OOD set of another image size fails the OOD probe alone, with a
+ * message that says what to do, while the other probes of the suite run.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseKnownBinding } from '../../src/core/binding';
+import type { Suite } from '../../src/core/types';
+import { nodeHost } from '../../src/engine/node-host';
+import { createEvalService } from '../../src/engine/service';
+
+const REF = fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const read = (path: string) => ({ path: path.split('/').pop()!, bytes: new Uint8Array(readFileSync(path)) });
+
+const suite: Suite = {
+  id: 'ood-reference', version: 1, title: 'OOD', description: 'OOD and stability only', modality: 'image', task: 'multiclass-classification',
+  probes: [{ id: 'robustness/ood', params: { bootstrap: 500 } }, { id: 'robustness/stability', params: { samples: 64 } }],
+};
+
+async function runWithOod(oodFiles: string[]) {
+  const service = createEvalService(nodeHost);
+  const model = await service.openModel([read(`${REF}models/mnist-cnn-onnx/mnist.onnx`)], 'node');
+  const mnist = await service.openDataset(['t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'].map((f) => read(`${REF}datasets/mnist-test/${f}`)));
+  const ood = await service.openDataset(oodFiles.map(read), 'OOD set');
+  const binding = parseKnownBinding(JSON.parse(readFileSync(`${ROOT}src/bindings/mnist-cnn-onnx.json`, 'utf8'))).binding;
+  const run = await service.run({
+    runId: 'ood', modelSha256: model.sha256, datasetSha256: mnist.manifest.sha256, binding, suite, seed: 1, limit: 500,
+    auxiliary: [{ role: 'ood', datasetSha256: ood.manifest.sha256 }],
+  });
+  await service.closeModel(model.sha256);
+  return run;
+}
+
+describe.skipIf(!existsSync(REF))('OOD detection on the reference MNIST CNN (conformance: ../shared/reference)', () => {
+  it('separates Fashion-MNIST from MNIST by MSP and by the energy of its logits', async () => {
+    const samples = `${REF}datasets/image-samples/`;
+    const run = await runWithOod(readdirSync(samples).filter((f) => f.startsWith('fashionMNIST_')).map((f) => samples + f));
+    const ood = run.results.find((r) => r.probeId === 'robustness/ood')!;
+    expect(ood.status).toBe('ok');
+    const m = ood.measurement!;
+    expect(m.details).toMatchObject({ energyFrom: 'logits', sources: [{ kind: 'declared', n: 20 }], inDistribution: { n: 500 } });
+    expect(m.value).toBeGreaterThan(0.85);
+    expect(m.secondary.auroc_energy.value).toBeGreaterThan(0.85);
+    expect(m.interval!.low).toBeLessThan(m.value!);
+    expect(run.auxiliary?.[0].role).toBe('ood');
+  });
+
+  it('fails only the OOD probe, naming both image sizes, when the OOD set is 64×64 colour', async () => {
+    const dir = `${REF}datasets/tinyvgg-images/`;
+    const run = await runWithOod(readdirSync(dir).filter((f) => f.endsWith('.jpeg')).slice(0, 10).map((f) => dir + f));
+    const ood = run.results.find((r) => r.probeId === 'robustness/ood')!;
+    expect(ood.status).toBe('failed');
+    expect(ood.reason).toMatch(/'OOD set' holds 64×64 images with 3 channels but the evaluated dataset holds 28×28 images with 1 channel\. Give an OOD set of the same size and channels/);
+    expect(run.results.find((r) => r.probeId === 'robustness/stability')!.status).toBe('ok');
+    expect(run.status).toBe('complete');
+  });
+});

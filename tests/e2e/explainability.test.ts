@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Run } from '../../src/core/types';
+import { openPage, readStoredRun, SCREENSHOTS, startApp, waitForRunPage, type AppHarness } from './browser';
+
+let app: AppHarness;
+beforeAll(async () => { app = await startApp(); });
+afterAll(async () => { await app?.close(); });
+
+function measurementOf(run: Run, probeId: string) {
+  const result = run.results.find((r) => r.probeId === probeId);
+  expect(result, `${probeId} is in the run`).toBeTruthy();
+  expect(result!.status, result!.reason).toBe('ok');
+  return result!.measurement!;
+}
+
+/** The probe card of one probe on the run page. */
+const card = (page: Page, probeId: string) => page.locator(`article[data-probe-id="${probeId}"]`).first();
+
+describe('explanations in the app', () => {
+  it('the demo run explains table rows on raw columns, ranks the columns and draws the curves', async () => {
+    const { page, errors } = await openPage(app);
+    await page.getByTestId('try-demo').click();
+    const id = await waitForRunPage(page);
+    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 240_000 }).toMatch(/complete/i);
+    const run = await readStoredRun(page, id);
+
+    const attributions = measurementOf(run, 'explainability/attributions');
+    const features = attributions.details!.features as string[];
+    expect(features).toContain('occupation');
+    expect(features.some((f) => f.includes('='))).toBe(false);
+    expect(attributions.value!).toBeGreaterThan(0.5);
+    expect(measurementOf(run, 'explainability/faithfulness').value!).toBeGreaterThan(0);
+    expect(measurementOf(run, 'explainability/global-importance').n).toBeGreaterThan(100);
+
+    const bars = card(page, 'explainability/attributions');
+    await bars.scrollIntoViewIfNeeded();
+    await expect.poll(() => bars.locator('[data-testid="explain-attribution-bars"] rect').count()).toBeGreaterThan(features.length);
+    // Another row redraws the bars.
+    await bars.getByTestId('explain-row').selectOption('3');
+    expect(await bars.locator('[data-testid="explain-attribution-bars"]').getAttribute('aria-label')).toMatch(/row \d+/);
+    await bars.screenshot({ path: `${SCREENSHOTS}explainability-tabular.png` });
+
+    const importance = card(page, 'explainability/global-importance');
+    expect(await importance.locator('[data-testid="explain-importance-chart"] rect').count()).toBeGreaterThanOrEqual(features.length);
+    expect(await importance.locator('[data-testid="explain-dependence"]').count()).toBeGreaterThan(0);
+    await importance.screenshot({ path: `${SCREENSHOTS}explainability-importance.png` });
+
+    const curves = card(page, 'explainability/faithfulness');
+    expect(await curves.locator('[data-testid="explain-curve"]').count()).toBe(2);
+    await curves.screenshot({ path: `${SCREENSHOTS}explainability-curves.png` });
+    expect(errors).toEqual([]);
+  });
+
+  it('the demo MNIST CNN gets heat maps over its digits, with a colour scale, from every method', async () => {
+    const { page, errors } = await openPage(app);
+    await page.getByTestId('demo-model').selectOption('mnist-cnn-tfjs');
+    await page.locator('tg-model-card').waitFor();
+    await page.getByTestId('demo-dataset').selectOption('mnist-demo');
+    await page.getByTestId('dataset-summary').waitFor();
+    await page.getByTestId('suite').selectOption('standard');
+    await page.getByTestId('limit').fill('16');
+    await page.getByTestId('run').click();
+    const id = await waitForRunPage(page);
+    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 280_000 }).toMatch(/complete/i);
+    const run = await readStoredRun(page, id);
+
+    const attributions = measurementOf(run, 'explainability/attributions');
+    const images = attributions.details!.images as { maps: Record<string, unknown> }[];
+    expect(images).toHaveLength(8);
+    expect(Object.keys(images[0].maps)).toEqual(['occlusion', 'image-kernel-shap', 'saliency', 'gradient-x-input', 'integrated-gradients', 'smoothgrad']);
+    const faithfulness = measurementOf(run, 'explainability/faithfulness');
+    expect(faithfulness.details!.method).toBe('integrated-gradients');
+    expect(faithfulness.value!).toBeGreaterThan(0);
+    expect(measurementOf(run, 'explainability/ig-completeness').value).not.toBeNull();
+    expect(measurementOf(run, 'explainability/randomisation').secondary.prediction_change.value!).toBeGreaterThan(0.1);
+
+    const grid = card(page, 'explainability/attributions');
+    await grid.scrollIntoViewIfNeeded();
+    expect(await grid.locator('[data-testid="explain-heatmap"]').count()).toBe(8 * 7);
+    expect(await grid.locator('[data-testid="explain-colour-scale"]').count()).toBe(2);
+    await grid.screenshot({ path: `${SCREENSHOTS}explainability-heatmaps.png` });
+    const random = card(page, 'explainability/randomisation');
+    await random.screenshot({ path: `${SCREENSHOTS}explainability-randomisation.png` });
+    await card(page, 'explainability/faithfulness').screenshot({ path: `${SCREENSHOTS}explainability-image-curves.png` });
+    expect(errors).toEqual([]);
+  });
+});
