@@ -4,7 +4,9 @@ import { encodeImages } from '../../src/core/binding';
 import type { ImageBinding } from '../../src/core/types';
 import { pixelEncoder } from '../../src/probes/robustness/encode-pixels';
 
-const base = { kind: 'image', width: 3, height: 2, channelOrder: 'RGB', output: { kind: 'logits', labels: ['a', 'b'] } } as const;
+const base: Pick<ImageBinding, 'kind' | 'width' | 'height' | 'channelOrder' | 'output'> = {
+  kind: 'image', width: 3, height: 2, channelOrder: 'RGB', output: { kind: 'logits', labels: ['a', 'b'] },
+};
 const bindings: [string, ImageBinding][] = [
   ['gray NCHW 0–255', { ...base, layout: 'NCHW', channels: 1, range: [0, 255] }],
   ['gray NHWC 0–1', { ...base, layout: 'NHWC', channels: 1, range: [0, 1] }],

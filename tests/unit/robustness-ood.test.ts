@@ -99,7 +99,7 @@ describe('logits for the energy score', () => {
 
   it('are offered by the engine\'s classifier for logits and sigmoid bindings only', async () => {
     const adapter = { info: modelInfo, engine: 'fake', threads: 1, sampleSize: () => 1, dispose: async () => {}, predict: async (_x: Float32Array, n: number) => ({ values: new Float32Array(2 * n).fill(0.5), width: 2 }) } as unknown as ModelAdapter;
-    const image = { kind: 'image', layout: 'NCHW', channels: 1, width: 1, height: 1, range: [0, 1], channelOrder: 'RGB' } as const;
+    const image: Omit<ImageBinding, 'output'> = { kind: 'image', layout: 'NCHW', channels: 1, width: 1, height: 1, range: [0, 1], channelOrder: 'RGB' };
     const withLogits = createClassifier(adapter, { ...image, output: { kind: 'logits', labels: ['a', 'b'] } });
     expect(Array.from(await withLogits.logits!(new Float32Array(1), 1))).toEqual([0.5, 0.5]);
     expect(createClassifier(adapter, { ...image, output: { kind: 'probabilities', labels: ['a', 'b'] } }).logits).toBeUndefined();
