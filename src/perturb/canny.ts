@@ -9,6 +9,24 @@
 import { correlate1d, gaussianWeights } from './filters';
 
 const DERIVATIVE = Float64Array.of(-1, 0, 1);
+
+const bleeds = new Map<string, Float64Array>();
+
+/** The Gaussian of an all-ones plane (zero outside): how much of each pixel's kernel lies inside the image. */
+function bleedOver(width: number, height: number, sigma: number, weights: Float64Array): Float64Array {
+  const key = `${width}/${height}/${sigma}`;
+  let bleed = bleeds.get(key);
+  if (!bleed) {
+    const ones = new Float64Array(width * height).fill(1);
+    const tmp = new Float64Array(width * height);
+    bleed = new Float64Array(width * height);
+    correlate1d(ones, tmp, width, height, weights, 'x', 'constant');
+    correlate1d(tmp, bleed, width, height, weights, 'y', 'constant');
+    if (bleeds.size > 16) bleeds.clear();
+    bleeds.set(key, bleed);
+  }
+  return bleed;
+}
 const SMOOTHING = Float64Array.of(1, 2, 1);
 
 export function cannyEdges(plane: Float64Array, width: number, height: number, sigma = 1, low = 0.1, high = 0.2): Uint8Array {
@@ -18,10 +36,7 @@ export function cannyEdges(plane: Float64Array, width: number, height: number, s
   const smoothed = new Float64Array(n);
   correlate1d(plane, tmp, width, height, weights, 'x', 'constant');
   correlate1d(tmp, smoothed, width, height, weights, 'y', 'constant');
-  const ones = new Float64Array(n).fill(1);
-  const bleed = new Float64Array(n);
-  correlate1d(ones, tmp, width, height, weights, 'x', 'constant');
-  correlate1d(tmp, bleed, width, height, weights, 'y', 'constant');
+  const bleed = bleedOver(width, height, sigma, weights);
   for (let i = 0; i < n; i++) smoothed[i] /= bleed[i] + 2.220446049250313e-16;
 
   // scipy.ndimage.sobel: derivative [−1, 0, 1] along the axis, smoothing [1, 2, 1] across it.

@@ -14,22 +14,27 @@ export const MNIST_SIDE = 28;
  * at vertical distance d from the line through (c0, r0) and (c1, r1), zero left of ⌊c0⌋ and from
  * ⌈c1⌉ on, and all zero for a vertical line. Coordinates in MNIST pixels; the mask is width × height.
  */
-export function lineMask(width: number, height: number, c0: number, r0: number, c1: number, r1: number): Float64Array {
-  const mask = new Float64Array(width * height);
+export function lineMask(width: number, height: number, c0: number, r0: number, c1: number, r1: number, into?: Float64Array): Float64Array {
+  // With `into`, the line is added to it (capped at 1), as zigzag adds its segments one by one.
+  const mask = into ?? new Float64Array(width * height);
   if (c1 === c0) return mask;
   const sx = (width - 1) / (MNIST_SIDE - 1);
   const sy = (height - 1) / (MNIST_SIDE - 1);
   const slope = (r1 - r0) / (c1 - c0);
   const left = Math.floor(c0);
   const right = Math.ceil(c1);
-  for (let y = 0; y < height; y++) {
-    const rr = y / sy;
-    for (let x = 0; x < width; x++) {
-      const cc = x / sx;
-      // Columns are cut on MNIST's grid; a negative ⌊c0⌋ (which numpy would read from the end) cuts nothing.
-      if ((left > 0 && cc < left) || cc >= right) continue;
-      const d = Math.min(Math.abs(rr - (slope * (cc - c0) + r0)), 2.3 - 1e-10);
-      mask[y * width + x] = Math.min(1, Math.max(0, Math.log(1 - d / 2.3) + 1));
+  for (let x = 0; x < width; x++) {
+    const cc = x / sx;
+    // Columns are cut on MNIST's grid; a negative ⌊c0⌋ (which numpy would read from the end) cuts nothing.
+    if ((left > 0 && cc < left) || cc >= right) continue;
+    const row = slope * (cc - c0) + r0;
+    // Only rows within 2.3 MNIST pixels of the line are lit: visit those.
+    const y0 = Math.max(0, Math.floor((row - 2.3) * sy));
+    const y1 = Math.min(height - 1, Math.ceil((row + 2.3) * sy));
+    for (let y = y0; y <= y1; y++) {
+      const d = Math.min(Math.abs(y / sy - row), 2.3 - 1e-10);
+      const v = Math.min(1, Math.max(0, Math.log(1 - d / 2.3) + 1));
+      mask[y * width + x] = into ? Math.min(1, mask[y * width + x] + v) : v;
     }
   }
   return mask;
@@ -73,9 +78,6 @@ export function zigzagMask(rng: Rng, width: number, height: number): Float64Arra
   const cs = points.map(([c, r]) => cos * c - sin * r + c0);
   const rs = points.map(([c, r]) => sin * c + cos * r + r0);
   const mask = new Float64Array(width * height);
-  for (let i = 1; i < points.length; i++) {
-    const segment = lineMask(width, height, cs[i - 1], rs[i - 1], cs[i], rs[i]);
-    for (let p = 0; p < mask.length; p++) mask[p] = Math.min(1, mask[p] + segment[p]);
-  }
+  for (let i = 1; i < points.length; i++) lineMask(width, height, cs[i - 1], rs[i - 1], cs[i], rs[i], mask);
   return mask;
 }

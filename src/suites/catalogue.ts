@@ -26,7 +26,7 @@ const QUICK = {
   id: 'quick',
   version: 2,
   title: 'Quick look',
-  description: 'A first look in seconds: accuracy and calibration, and group fairness where the binding names sensitive columns, with 200-resample bootstrap intervals. Not a full evaluation: pillars it does not measure are not assessed.',
+  description: 'A first look in seconds: accuracy and calibration, group fairness where the binding names sensitive columns, and a small adversarial-attack check for image models, with 200-resample bootstrap intervals. Not a full evaluation: pillars it does not measure are not assessed.',
 };
 
 const STANDARD = {

@@ -7,8 +7,18 @@ import type { PillarSuites } from './types';
  * black-box probe reports the strongest attack over both. Attacks are costly: they attack the first
  * labelled samples only (maxSamples), with intervals for the smaller sample.
  */
-function attacks(modality: Modality): ProbeConfig[] {
+function attacks(modality: Modality, depth: 'quick' | 'standard'): ProbeConfig[] {
   if (modality !== 'image') return [];
+  if (depth === 'quick') {
+    const grid = { epsilons: [0.03, 0.1, 0.3], headlineEpsilon: 0.1, bootstrap: 200 };
+    return [
+      {
+        id: 'robustness/white-box-attacks',
+        params: { ...grid, maxSamples: 30, l2Epsilons: [], pgdSteps: 10, pgdLosses: ['margin'], bisectionSteps: 2, bisectionPgdSteps: 5 },
+      },
+      { id: 'robustness/black-box-attacks', params: { ...grid, maxSamples: 20, squareQueries: 100, hopSkipJumpQueries: 100 } },
+    ];
+  }
   // Sized so both attack probes take well under half a minute on a small CNN in the browser.
   const grid = { epsilons: [0.01, 0.03, 0.1, 0.3], headlineEpsilon: 0.1, bootstrap: 1000 };
   return [
@@ -22,8 +32,8 @@ function attacks(modality: Modality): ProbeConfig[] {
 
 /**
  * Corruptions (ImageNet-C, MNIST-C) for images, perturbations for tables, OOD detection and
- * stability for both. Standard suite only: even on 1,000 images the corruptions make ~100,000
- * predictions, which the quick suite's "seconds" cannot hold.
+ * stability for both. Standard suite only: the corruptions make ~50,000 predictions, which the quick
+ * suite's "seconds" cannot hold.
  */
 function common(modality: Modality): ProbeConfig[] {
   const shared: ProbeConfig[] = [
@@ -31,15 +41,17 @@ function common(modality: Modality): ProbeConfig[] {
     { id: 'robustness/stability', params: { samples: 256 } },
   ];
   if (modality === 'tabular') return [{ id: 'robustness/tabular-perturbation', params: { samples: 2000, bootstrap: 1000 } }, ...shared];
+  // 500 images per corruption and severity: ~100 cells make ~50,000 predictions, about half a minute
+  // for a small CNN on wasm (scripts/bench/robustness-image.ts), with ±2-point Wilson intervals per cell.
   return [
-    { id: 'robustness/corruptions', params: { samples: 1000, bootstrap: 1000 } },
-    { id: 'robustness/mnist-c', params: { samples: 1000, bootstrap: 1000 } },
+    { id: 'robustness/corruptions', params: { samples: 500, bootstrap: 1000 } },
+    { id: 'robustness/mnist-c', params: { samples: 500, bootstrap: 1000 } },
     ...shared,
   ];
 }
 
-// The quick suite promises accuracy and calibration in seconds (catalogue.ts): no robustness there.
+// The quick suite keeps to seconds: a small attack check for image models only (30 and 20 images).
 export const robustnessSuites: PillarSuites = {
-  quick: () => [],
-  standard: (modality) => [...common(modality), ...attacks(modality)],
+  quick: (modality) => [...attacks(modality, 'quick')],
+  standard: (modality) => [...common(modality), ...attacks(modality, 'standard')],
 };
