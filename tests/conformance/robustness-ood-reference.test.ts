@@ -36,16 +36,18 @@ async function runWithOod(oodFiles: string[]) {
 }
 
 describe.skipIf(!existsSync(REF))('OOD detection on the reference MNIST CNN (conformance: ../shared/reference)', () => {
-  it('separates Fashion-MNIST from MNIST by MSP and by the energy of its logits', async () => {
+  it('separates Fashion-MNIST from MNIST by the energy of the logits, where the saturated softmax (MSP) cannot', async () => {
     const samples = `${REF}datasets/image-samples/`;
     const run = await runWithOod(readdirSync(samples).filter((f) => f.startsWith('fashionMNIST_')).map((f) => samples + f));
     const ood = run.results.find((r) => r.probeId === 'robustness/ood')!;
     expect(ood.status).toBe('ok');
     const m = ood.measurement!;
     expect(m.details).toMatchObject({ energyFrom: 'logits', sources: [{ kind: 'declared', n: 20 }], inDistribution: { n: 500 } });
-    expect(m.value).toBeGreaterThan(0.85);
+    // This CNN's logits run to the thousands, so its float32 softmax is exactly 1 for almost every
+    // image: maximum-softmax probability cannot rank anything (AUROC ≈ 0.5), the energy of the logits can.
+    expect(m.value).toBeLessThan(0.6);
     expect(m.secondary.auroc_energy.value).toBeGreaterThan(0.85);
-    expect(m.interval!.low).toBeLessThan(m.value!);
+    expect(m.secondary.auroc_energy.interval!.low).toBeLessThan(m.secondary.auroc_energy.value!);
     expect(run.auxiliary?.[0].role).toBe('ood');
   });
 
