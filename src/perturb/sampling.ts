@@ -165,7 +165,21 @@ export function warpPlane(src: Float64Array, dst: Float64Array, width: number, h
   const [a, b, c, d, e, f] = inverse;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      dst[y * width + x] = bilinear(src, width, height, a * x + b * y + c, d * x + e * y + f, mode);
+      const sx = a * x + b * y + c;
+      const sy = d * x + e * y + f;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height) {
+        // Inside: the same arithmetic as bilinear()'s fast path, without the call.
+        const tx = sx - x0;
+        const ty = sy - y0;
+        const i = y0 * width + x0;
+        const top = src[i] + (src[i + 1] - src[i]) * tx;
+        const bottom = src[i + width] + (src[i + width + 1] - src[i + width]) * tx;
+        dst[y * width + x] = top + (bottom - top) * ty;
+      } else {
+        dst[y * width + x] = bilinear(src, width, height, sx, sy, mode);
+      }
     }
   }
 }

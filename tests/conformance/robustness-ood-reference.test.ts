@@ -46,6 +46,10 @@ describe.skipIf(!existsSync(REF))('OOD detection on the reference MNIST CNN (con
     // This CNN's logits run to the thousands, so its float32 softmax is exactly 1 for almost every
     // image: maximum-softmax probability cannot rank anything (AUROC ≈ 0.5), the energy of the logits can.
     expect(m.value).toBeLessThan(0.6);
+    const saturated = m.details!.mspSaturated as { in: number; out: number };
+    expect(saturated.in).toBeGreaterThan(0.99);
+    expect(saturated.out).toBeGreaterThan(0.99);
+    expect(m.notes.some((n) => n.startsWith('The softmax is saturated:') && n.includes('read it instead'))).toBe(true);
     expect(m.secondary.auroc_energy.value).toBeGreaterThan(0.85);
     expect(m.secondary.auroc_energy.interval!.low).toBeLessThan(m.secondary.auroc_energy.value!);
     expect(run.auxiliary?.[0].role).toBe('ood');

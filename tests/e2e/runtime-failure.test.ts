@@ -21,8 +21,10 @@ describe('a model that fails inside the inference engine', () => {
     await page.getByTestId('binding').fill(readFileSync(`${FIX}data/people.binding.json`, 'utf8'));
     await page.getByTestId('run').click();
     const run = await readStoredRun(page, await waitForRunPage(page));
-    expect(run.results.map((r) => r.status)).toEqual(['failed', 'failed']);
-    expect(run.results[0].reason).toMatch(/The model failed inside onnxruntime-web .* while predicting/);
+    // Every probe that needs predictions fails with the engine's words; checks of the file alone may pass.
+    const validity = run.results.filter((r) => r.pillar === 'validity');
+    expect(validity.map((r) => r.status)).toEqual(['failed', 'failed']);
+    expect(validity[0].reason).toMatch(/The model failed inside onnxruntime-web .* while predicting/);
     expect(await visibleText(page, 'tg-run-view')).toMatch(/failed inside onnxruntime-web/);
 
     await page.goto(app.url);

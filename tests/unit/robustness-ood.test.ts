@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Classifier } from '../../src/core/probe';
-import { prepareData } from '../../src/core/binding';
+import { BindingError, prepareData } from '../../src/core/binding';
 import type { Dataset, ImageBinding } from '../../src/core/types';
 import ood from '../../src/probes/robustness/ood';
 import { fprAtTpr, maxSoftmax, negativeEnergy, rankScores, weightedAuc } from '../../src/probes/robustness/ood-scores';
@@ -135,6 +135,16 @@ describe('robustness/ood with a declared OOD set', () => {
     await expect(ood.run(contextFor(model, inData(), params, { auxiliary: { ood: other } }))).rejects.toThrow(
       /holds 6×6 images with 1 channel but the evaluated dataset holds 4×4 images with 1 channel\. Give an OOD set of the same size/,
     );
+  });
+});
+
+describe('robustness/ood with an OOD set the binding cannot encode', () => {
+  it('explains that an OOD set needs no labels when its labels are foreign to the model', async () => {
+    const ctx = contextFor(model, inData(), params);
+    ctx.auxiliary = () => { throw new BindingError("The images have labels that are not among the binding's labels: 'shirt' (3 rows)."); };
+    await expect(ood.run(ctx)).rejects.toThrow(/an OOD set needs no labels: .*'shirt'.*file names without a trailing _<label>/);
+    ctx.auxiliary = () => { throw new BindingError('The binding is for images but the dataset holds a table of rows.'); };
+    await expect(ood.run(ctx)).rejects.toThrow(/cannot be encoded through this model's binding: The binding is for images.*leave it out to use synthetic OOD inputs/);
   });
 });
 

@@ -104,7 +104,8 @@ export async function runCorruptionBenchmark(ctx: ProbeContext<Record<string, Js
   const encode = pixelEncoder(shape, binding);
   for (const cell of cells) {
     const { corruption, severity } = cell;
-    const apply = corruption.prepare(shape, severity, ctx.rng.fork(`prepare/${corruption.id}/${severity}`));
+    // One preparation stream per corruption: shared material (frost textures) is the same at every severity.
+    const apply = corruption.prepare(shape, severity, ctx.rng.fork(`prepare/${corruption.id}`));
     for (let start = 0; start < m; start += CHUNK) {
       throwIfCancelled(ctx.signal);
       const count = Math.min(CHUNK, m - start);

@@ -11,6 +11,9 @@ const ID = 'robustness/ood';
 const CHUNK = 512;
 const BINS = 20;
 
+/** A maximum softmax probability this close to 1 is 1 in float32 (2⁻²⁴ below it is the next value). */
+const SATURATED = 1 - 2 ** -25;
+
 /** Energies closer than this over every input count as one value (the score cannot rank). */
 const CONSTANT = 1e-6;
 
@@ -205,6 +208,18 @@ function summarise(ctx: ProbeContext<Record<string, Json>>, s: Scored): Measurem
   const estimate = (name: string, n: number, reason: string) => toEstimate(point[name], n, intervals[name] ?? null, reason);
   const groups: GroupEstimate[] = s.sources.map((src, j) => ({ group: src.name, status: 'ok', ...estimate(`msp:${j}`, src.n, 'no inputs') }));
   const declared = s.sources.some((src) => src.kind === 'declared');
+  // A softmax over very large logits gives 1 (in float32) to nearly every input: MSP then ties.
+  const saturatedShare = (values: Float64Array[]) => {
+    let count = 0;
+    let total = 0;
+    for (const v of values) for (const x of v) { total++; if (x >= SATURATED) count++; }
+    return total === 0 ? 0 : count / total;
+  };
+  const saturatedIn = saturatedShare([s.inMsp]);
+  const saturatedOut = saturatedShare(s.outMsp);
+  const saturation = saturatedIn >= 0.5 && saturatedOut >= 0.5
+    ? [`The softmax is saturated: ${(100 * saturatedIn).toFixed(1)} % of in-distribution and ${(100 * saturatedOut).toFixed(1)} % of OOD inputs have a maximum probability of 1 to float32 precision, so MSP ties and cannot rank them (an AUROC near 0.5 says nothing about the model's features).${energyConstant ? '' : ' The energy score, computed from the logits, does not saturate: read it instead.'}`]
+    : [];
   const mspEdges = [1 / s.k, 1];
   return {
     ...estimate('auroc_msp', nIn, 'no inputs'),
@@ -217,6 +232,7 @@ function summarise(ctx: ProbeContext<Record<string, Json>>, s: Scored): Measurem
       declared
         ? `In-distribution: the ${nIn.toLocaleString('en-US')} evaluated samples; out-of-distribution: ${s.sources.map((src) => `'${src.name}' (${src.n.toLocaleString('en-US')})`).join(', ')}, the set declared for this run.`
         : `No out-of-distribution set was given, so synthetic inputs stand in: ${s.sources.map((src) => `${src.name} (${src.n.toLocaleString('en-US')})`).join(' and ')}. They are easy to tell apart; a real OOD set (role "ood") measures much more.`,
+      ...saturation,
       `Energy score from ${s.energyFrom}${s.temperature === 1 ? '' : `, temperature ${s.temperature}`}.${energyConstant ? ` It is undefined here: ${energyReason}.` : ''}`,
       `n counts the ${nIn.toLocaleString('en-US')} in-distribution samples; ${nOut.toLocaleString('en-US')} out-of-distribution inputs were scored against them. Per-source values are the MSP AUROC of the in-distribution samples against that source alone (n = the source's inputs).`,
       'Intervals: percentile bootstrap with the in-distribution and each OOD source resampled separately.',
@@ -226,6 +242,7 @@ function summarise(ctx: ProbeContext<Record<string, Json>>, s: Scored): Measurem
       groupMetric: 'AUROC (maximum softmax probability) against each OOD source',
       energyFrom: s.energyFrom,
       temperature: s.temperature,
+      mspSaturated: { in: saturatedIn, out: saturatedOut },
       inDistribution: { name: ctx.data.dataset.manifest.name, n: nIn },
       sources: s.sources.map((src, j) => ({
         name: src.name, kind: src.kind, n: src.n, aurocMsp: point[`msp:${j}`], aurocEnergy: point[`energy:${j}`],

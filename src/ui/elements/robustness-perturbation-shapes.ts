@@ -129,7 +129,7 @@ export interface OodDetails {
   energyFrom: string | null;
 }
 
-export const OOD_DETAIL_KEYS = ['histograms', 'sources', 'inDistribution', 'energyFrom', 'temperature'];
+export const OOD_DETAIL_KEYS = ['histograms', 'sources', 'inDistribution', 'energyFrom', 'temperature', 'mspSaturated'];
 
 function readHistogram(v: Json | undefined): ScoreHistogram | null {
   if (!isObject(v) || num(v.low) === null || num(v.high) === null || !Array.isArray(v.in) || !Array.isArray(v.out)) return null;
