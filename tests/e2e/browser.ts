@@ -98,3 +98,23 @@ export async function visibleText(page: Page, selector: string): Promise<string>
     return parts.join(' ').replace(/\s+/g, ' ');
   });
 }
+
+/**
+ * Starts recording main-thread long tasks until the run ends (the app shows the stored run: a
+ * hashchange); drawing that page is not part of the run. Read them with `longTasks(page)`.
+ */
+export async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[]; runEnded: number };
+    w.longTasks = [];
+    w.runEnded = Infinity;
+    window.addEventListener('hashchange', () => { w.runEnded = Math.min(w.runEnded, performance.now()); });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.startTime < w.runEnded) w.longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+}
+
+export async function longTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+}

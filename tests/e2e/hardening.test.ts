@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openPage, readStoredRun, startApp, visibleText, waitForRunPage, type AppHarness } from './browser';
+import { openPage, readStoredRun, longTasks, startApp, visibleText, waitForRunPage, watchLongTasks, type AppHarness } from './browser';
 
 const FIX = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
@@ -43,25 +43,16 @@ describe('a trust tool that can be trusted itself', () => {
     await page.locator('tg-model-card').waitFor();
     await page.getByTestId('demo-dataset').selectOption('mnist-demo');
     await page.getByTestId('dataset-summary').waitFor();
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[]; runEnded: number };
-      w.longTasks = [];
-      w.runEnded = Infinity;
-      // The run ends when the app shows the stored run; drawing that page is not part of the run.
-      window.addEventListener('hashchange', () => { w.runEnded = Math.min(w.runEnded, performance.now()); });
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (e.startTime < w.runEnded) w.longTasks.push(e.duration);
-      }).observe({ type: 'longtask' });
-    });
+    await watchLongTasks(page);
     await page.getByTestId('run').click();
     await page.getByTestId('progress-percent').waitFor();
     // Measure while the run goes; the page that shows the finished run is drawn once, after it.
     await page.waitForFunction(() => location.hash.startsWith('#/run/'), undefined, { timeout: 120_000, polling: 100 });
-    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-    expect(longTasks.filter((d) => d > 50)).toEqual([]);
+    const tasks = await longTasks(page);
+    expect(tasks.filter((d) => d > 50)).toEqual([]);
     // The observer does see long tasks: block the page on purpose and find it reported.
     await page.evaluate(() => { (window as unknown as { runEnded: number }).runEnded = Infinity; setTimeout(() => { const end = performance.now() + 120; while (performance.now() < end) { /* block */ } }, 0); });
-    await expect.poll(() => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length)).toBeGreaterThan(0);
+    await expect.poll(async () => (await longTasks(page)).length).toBeGreaterThan(0);
   });
 
   it('finds a run interrupted by a reload as interrupted, not lost and not running forever', async () => {

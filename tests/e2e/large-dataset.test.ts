@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { synthesizeWagesCsv } from '../../scripts/large/synthesize-wages';
-import { openPage, readStoredRun, startApp, waitForRunPage, type AppHarness } from './browser';
+import { longTasks, openPage, readStoredRun, startApp, waitForRunPage, watchLongTasks, type AppHarness } from './browser';
 
 let app: AppHarness;
 beforeAll(async () => { app = await startApp(); });
@@ -16,24 +16,15 @@ describe('a 200,000-row dataset in the browser', () => {
     await page.getByTestId('suite').selectOption('quick');
     // Measured from Run on: handing Chromium a 15 MB file through the DevTools protocol is itself
     // one long task that belongs to the test harness, not to the app.
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[]; runEnded: number };
-      w.longTasks = [];
-      w.runEnded = Infinity;
-      // The run ends when the app shows the stored run; drawing that page is not part of the run.
-      window.addEventListener('hashchange', () => { w.runEnded = Math.min(w.runEnded, performance.now()); });
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (e.startTime < w.runEnded) w.longTasks.push(e.duration);
-      }).observe({ type: 'longtask' });
-    });
+    await watchLongTasks(page);
     await page.getByTestId('run').click();
     await page.waitForFunction(() => location.hash.startsWith('#/run/'), undefined, { timeout: 240_000, polling: 200 });
-    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    const tasks = await longTasks(page);
     const run = await readStoredRun(page, await waitForRunPage(page));
     expect(run.status).toBe('complete');
     expect(run.samples).toBe(200_000);
     expect(run.results.every((r) => r.status === 'ok')).toBe(true);
-    expect(longTasks.filter((d) => d > 50)).toEqual([]);
+    expect(tasks.filter((d) => d > 50)).toEqual([]);
     expect(errors).toEqual([]);
   });
 });
