@@ -17,11 +17,14 @@ export interface AppHarness {
   close(): Promise<void>;
 }
 
+/** Where the build is served from: dist/, or TG_DIST (a second build, e.g. `npx vite build --outDir dist-b`). */
+const DIST = process.env.TG_DIST ?? 'dist';
+
 /** Serves the production build (dist/, made by `npm test` before the tests) and starts Chromium. */
 export async function startApp(): Promise<AppHarness> {
-  if (!existsSync(`${ROOT}dist/index.html`)) throw new Error('dist/ is missing: run `npx vite build` first (npm test does).');
+  if (!existsSync(`${ROOT}${DIST}/index.html`)) throw new Error(`${DIST}/ is missing: run \`npx vite build\` first (npm test does).`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: apt-get install chromium (the CI script does).`);
-  const server: PreviewServer = await preview({ root: ROOT, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  const server: PreviewServer = await preview({ root: ROOT, logLevel: 'warn', build: { outDir: DIST }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
   const address = server.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : 4173;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
