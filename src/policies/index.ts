@@ -1,5 +1,6 @@
 import type { Policy } from '../core/report-types';
 import { trustgradeDefaultV1 } from './trustgrade-default-v1';
+import { trustgradeDefaultV2 } from './trustgrade-default-v2';
 
 export { parsePolicy, PolicyValidationError } from './policy-schema';
 
@@ -7,7 +8,7 @@ export { parsePolicy, PolicyValidationError } from './policy-schema';
 export const DEFAULT_POLICY_ID = 'trustgrade-default';
 
 /** Every policy version TrustGrade ships, oldest first. Old versions stay so stored runs can be re-graded as they were. */
-export const policies: readonly Policy[] = [trustgradeDefaultV1];
+export const policies: readonly Policy[] = [trustgradeDefaultV1, trustgradeDefaultV2];
 
 /** Thrown when no shipped policy has the id (and version). */
 export class UnknownPolicyError extends Error {

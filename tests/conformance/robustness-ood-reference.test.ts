@@ -11,6 +11,10 @@ import { parseKnownBinding } from '../../src/core/binding';
 import type { Suite } from '../../src/core/types';
 import { nodeHost } from '../../src/engine/node-host';
 import { createEvalService } from '../../src/engine/service';
+import { grade } from '../../src/core/grade';
+import type { Policy } from '../../src/core/report-types';
+import { trustgradeDefaultV1 } from '../../src/policies/trustgrade-default-v1';
+import { trustgradeDefaultV2 } from '../../src/policies/trustgrade-default-v2';
 
 const REF = fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -53,6 +57,11 @@ describe.skipIf(!existsSync(REF))('OOD detection on the reference MNIST CNN (con
     expect(m.secondary.auroc_energy.value).toBeGreaterThan(0.85);
     expect(m.secondary.auroc_energy.interval!.low).toBeLessThan(m.secondary.auroc_energy.value!);
     expect(run.auxiliary?.[0].role).toBe('ood');
+    // Policy v2 grades the model's detector, the energy score here; v1 graded the tied MSP as E.
+    expect(m.secondary.auroc_detector).toEqual(m.secondary.auroc_energy);
+    const graded = (policy: Policy) => grade(run, policy).grading.probes.find((p) => p.probeId === 'robustness/ood')!.outcome;
+    expect(graded(trustgradeDefaultV1)).toBe('E');
+    expect(['A', 'B', 'C']).toContain(graded(trustgradeDefaultV2));
   });
 
   it('fails only the OOD probe, naming both image sizes, when the OOD set is 64×64 colour', async () => {

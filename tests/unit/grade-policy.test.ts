@@ -36,7 +36,7 @@ describe('the policy catalogue', () => {
     expect(latestPolicy().id).toBe('trustgrade-default');
     expect(findPolicy('trustgrade-default', 1)?.version).toBe(1);
     expect(findPolicy('trustgrade-default', 99)).toBeUndefined();
-    expect(() => latestPolicy('nope')).toThrow('There is no shipped policy "nope". Shipped policies: trustgrade-default v1.');
+    expect(() => latestPolicy('nope')).toThrow('There is no shipped policy "nope". Shipped policies: trustgrade-default v1, trustgrade-default v2.');
   });
 
   it('rejects a policy file with the first violation named', () => {

@@ -5,6 +5,7 @@ import type { MetricRule, Policy } from '../../src/core/report-types';
 import type { Measurement, ProbeResult, Run } from '../../src/core/types';
 import { parseRun } from '../../src/core/run-schema';
 import { trustgradeDefaultV1 } from '../../src/policies/trustgrade-default-v1';
+import { trustgradeDefaultV2 } from '../../src/policies/trustgrade-default-v2';
 import fixture from '../fixtures/storage/run-v1.json';
 
 const run = (): Run => parseRun(structuredClone(fixture));
@@ -302,6 +303,24 @@ describe('re-grading a stored run under a second policy version', () => {
     // The measurements are read, never recomputed: the run inside both reports is the stored one.
     expect(v2.run).toBe(stored);
     expect(JSON.stringify(stored)).toBe(before);
+  });
+
+  it('shipped v2 grades OOD detection on the energy score where v1 read a saturated softmax', () => {
+    // The reference MNIST CNN: MSP ties at 1.0 (AUROC ≈ 0.5), its logits' energy separates Fashion-MNIST.
+    const saturated = measurement(0.5, 0.48, 0.52, 1000, {
+      secondary: {
+        auroc_energy: { value: 0.998, interval: { low: 0.996, high: 0.999, level: 0.95, method: 'bootstrap-percentile', resamples: 1000 }, n: 1000 },
+        auroc_detector: { value: 0.998, interval: { low: 0.996, high: 0.999, level: 0.95, method: 'bootstrap-percentile', resamples: 1000 }, n: 1000 },
+      },
+    });
+    const stored = { ...run(), results: [{ ...result('robustness/ood', saturated), probeVersion: 2 }] };
+    const ood = (policy: Policy) => grade(stored, policy).grading.probes.find((p) => p.probeId === 'robustness/ood')!;
+    expect(ood(trustgradeDefaultV1).outcome).toBe('E');
+    expect(ood(trustgradeDefaultV2).outcome).toBe('A');
+    expect(ood(trustgradeDefaultV2).metrics.map((m) => m.metric)).toEqual(['auroc_detector']);
+    // A run stored by OOD probe v1 has no detector AUROC: v2 says so rather than guessing.
+    const old = { ...run(), results: [result('robustness/ood', measurement(0.5, 0.48, 0.52))] };
+    expect(grade(old, trustgradeDefaultV2).grading.probes.find((p) => p.probeId === 'robustness/ood')!.outcome).toBe('not-assessed');
   });
 
   it('is deterministic: the same run and policy give an equal report', () => {

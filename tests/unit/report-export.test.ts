@@ -38,6 +38,6 @@ describe('the Hugging Face model-card snippet', () => {
     expect(yaml).toContain('    - type: "dp_ratio"\n      value: 0.3172\n');
     expect(yaml).toContain('    - type: "dp_difference"\n      value: 0.172\n');
     expect(card).toContain('| Fairness | E | the weakest graded probe is fairness/group-metrics');
-    expect(card).toContain('Overall grade **E** under policy `trustgrade-default` v1');
+    expect(card).toContain('Overall grade **E** under policy `trustgrade-default` v2');
   });
 });

@@ -113,6 +113,8 @@ describe('robustness/ood with a declared OOD set', () => {
     expect(m.secondary.fpr_at_95_tpr.value).toBe(0);
     // −E: softplus(8·(v/255 − ½)): 100 → 0.35, 110 → 0.46, 120 → 0.58, 200 → 2.37, 210 → 2.66; OOD (128) → 0.70.
     expect(m.secondary.auroc_energy.value).toBeCloseTo(0.4, 12);
+    // With logits bound, the model's detector is the energy score, whatever MSP gives.
+    expect(m.secondary.auroc_detector).toEqual(m.secondary.auroc_energy);
     expect(m.n).toBe(5);
     expect(m.groups).toEqual([expect.objectContaining({ group: 'gray squares', value: 1, n: 3 })]);
     expect(m.details).toMatchObject({ energyFrom: 'logits', sources: [{ name: 'gray squares', kind: 'declared', n: 3 }] });
@@ -128,6 +130,8 @@ describe('robustness/ood with a declared OOD set', () => {
     expect(m.secondary.auroc_energy.value).toBeNull();
     expect(m.secondary.auroc_energy.undefinedReason).toMatch(/log-probabilities is log Σ_k p_k = 0 for every input/);
     expect(m.details!.energyFrom).toBe('log-probabilities');
+    expect(m.secondary.auroc_detector.value).toBe(1);
+    expect(m.secondary.auroc_detector.interval).toEqual(m.interval);
   });
 
   it('refuses an OOD set of another image size with a message that says what to do', async () => {

@@ -19,7 +19,7 @@ const CONSTANT = 1e-6;
 
 export default defineProbe({
   id: ID,
-  version: 1,
+  version: 2,
   pillar: 'robustness',
   title: 'Out-of-distribution detection',
   description:
@@ -43,6 +43,16 @@ export default defineProbe({
       direction: 'higher',
       range: [0, 1],
       definition: 'The same area for −E(x) = T·log Σ_k exp(f_k(x)/T) on the logits (Liu, Wang, Owens & Li 2020, "Energy-based Out-of-distribution Detection", NeurIPS, eq. 1; T = 1). Undefined when the model gives no logits (see the notes).',
+    },
+    {
+      name: 'auroc_detector',
+      title: 'AUROC, the model\'s OOD detector',
+      direction: 'higher',
+      range: [0, 1],
+      definition:
+        'The AUROC of the energy score when it is defined (the model\'s logits are bound), else of the maximum softmax probability. ' +
+        'Chosen by that rule before looking at either value, so picking it adds no optimism: Liu et al. (2020, §4) show energy matching or beating MSP ' +
+        'and it cannot saturate the way a float32 softmax does.',
     },
     {
       name: 'fpr_at_95_tpr',
@@ -122,7 +132,7 @@ async function predictChunks(
 
 function undefinedMeasurement(n: number, reason: string): Measurement {
   const none = { value: null, interval: null, n, undefinedReason: reason };
-  return { ...none, groups: [], secondary: { auroc_energy: { ...none }, fpr_at_95_tpr: { ...none } }, notes: [reason] };
+  return { ...none, groups: [], secondary: { auroc_energy: { ...none }, auroc_detector: { ...none }, fpr_at_95_tpr: { ...none } }, notes: [reason] };
 }
 
 interface Scored {
@@ -226,6 +236,7 @@ function summarise(ctx: ProbeContext<Record<string, Json>>, s: Scored): Measurem
     groups,
     secondary: {
       auroc_energy: estimate('auroc_energy', nIn, energyConstant ? energyReason : 'no inputs'),
+      auroc_detector: estimate(energyConstant ? 'auroc_msp' : 'auroc_energy', nIn, 'no inputs'),
       fpr_at_95_tpr: estimate('fpr_at_95_tpr', nIn, 'no inputs'),
     },
     notes: [
@@ -234,6 +245,7 @@ function summarise(ctx: ProbeContext<Record<string, Json>>, s: Scored): Measurem
         : `No out-of-distribution set was given, so synthetic inputs stand in: ${s.sources.map((src) => `${src.name} (${src.n.toLocaleString('en-US')})`).join(' and ')}. They are easy to tell apart; a real OOD set (role "ood") measures much more.`,
       ...saturation,
       `Energy score from ${s.energyFrom}${s.temperature === 1 ? '' : `, temperature ${s.temperature}`}.${energyConstant ? ` It is undefined here: ${energyReason}.` : ''}`,
+      `The model's OOD detector (the AUROC graded from policy version 2 on) is ${energyConstant ? 'the maximum softmax probability, as the energy score is undefined' : 'the energy score, as the logits are bound'}.`,
       `n counts the ${nIn.toLocaleString('en-US')} in-distribution samples; ${nOut.toLocaleString('en-US')} out-of-distribution inputs were scored against them. Per-source values are the MSP AUROC of the in-distribution samples against that source alone (n = the source's inputs).`,
       'Intervals: percentile bootstrap with the in-distribution and each OOD source resampled separately.',
       ...intervalNotes(s.settings.bootstrap, intervals),
