@@ -7,7 +7,10 @@ import type { Classifier } from '../../src/core/probe';
 import { BindingError, prepareData } from '../../src/core/binding';
 import type { Dataset, ImageBinding } from '../../src/core/types';
 import ood from '../../src/probes/robustness/ood';
-import { fprAtTpr, maxSoftmax, negativeEnergy, rankScores, weightedAuc } from '../../src/probes/robustness/ood-scores';
+import { fprAtTpr, maxSoftmax, negativeEnergy } from '../../src/probes/robustness/ood-scores';
+import { rankScores, summarizeRanked } from '../../src/metrics/roc';
+
+const weightedAuc = (ranked: ReturnType<typeof rankScores>, positives: number[], weights?: number[]) => summarizeRanked(ranked, positives, { weights }).auc;
 import { toLogits } from '../../src/core/encode-output';
 import { createClassifier } from '../../src/engine/classifier';
 import type { ModelAdapter } from '../../src/runtime/adapter';

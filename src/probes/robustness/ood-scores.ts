@@ -6,54 +6,11 @@
  * - Energy score (Liu, Wang, Owens & Li 2020, "Energy-based Out-of-distribution Detection",
  *   NeurIPS, eq. 1): −E(x) = T · log Σ_k exp(f_k(x) / T) on the logits f; higher = more in-distribution.
  * Separation is the area under the ROC curve with in-distribution as the positive class
- * (weightedAuc below), and the false-positive rate at 95 % true-positive rate (Liang, Li & Srikant 2018,
+ * (`summarizeRanked` in metrics/roc.ts), and the false-positive rate at 95 % true-positive rate (Liang, Li & Srikant 2018,
  * "Enhancing the Reliability of Out-of-distribution Image Detection in Neural Networks", ICLR):
  * the share of OOD inputs still accepted when the threshold keeps 95 % of in-distribution ones.
  */
-
-/** Scores sorted once, descending, with their tie groups; reusable for any weights. */
-export interface RankedScores {
-  /** Sample indices by descending score. */
-  order: Int32Array;
-  /** Exclusive end (position in `order`) of each group of equal scores. */
-  groupEnd: Int32Array;
-}
-
-/** Sorts scores once, descending, and groups ties. */
-export function rankScores(scores: ArrayLike<number>): RankedScores {
-  const n = scores.length;
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
-  const ends: number[] = [];
-  for (let p = 0; p < n; p++) if (p + 1 === n || scores[order[p + 1]] !== scores[order[p]]) ends.push(p + 1);
-  return { order, groupEnd: Int32Array.from(ends) };
-}
-
-/**
- * Area under the ROC curve of ranked scores, positives scoring higher: the Mann–Whitney U / (P·N)
- * with ties counted one half (Hanley & McNeil 1982; sklearn.metrics.roc_auc_score). Weights are
- * multiplicities (a bootstrap resample; 0 leaves a sample out). Null without both classes.
- */
-export function weightedAuc(ranked: RankedScores, positives: ArrayLike<boolean | number>, weights?: ArrayLike<number>): number | null {
-  let tp = 0;
-  let fp = 0;
-  let area = 0;
-  let start = 0;
-  for (let g = 0; g < ranked.groupEnd.length; g++) {
-    let dtp = 0;
-    let dfp = 0;
-    for (let p = start; p < ranked.groupEnd[g]; p++) {
-      const i = ranked.order[p];
-      const w = weights ? weights[i] : 1;
-      if (positives[i]) dtp += w;
-      else dfp += w;
-    }
-    start = ranked.groupEnd[g];
-    area += dfp * (tp + dtp / 2);
-    tp += dtp;
-    fp += dfp;
-  }
-  return tp === 0 || fp === 0 ? null : area / (tp * fp);
-}
+import type { RankedScores } from '../../metrics/roc';
 
 /** max_k p_k per row of an n × k matrix. */
 export function maxSoftmax(probs: Float32Array, k: number): Float64Array {

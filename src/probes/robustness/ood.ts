@@ -5,7 +5,8 @@ import { intervalNotes, toEstimate } from '../estimates';
 import { numberBetweenParam, readBootstrapParams, wholeNumberParam } from '../params';
 import { predictAll } from '../predict-all';
 import { declaredSource, syntheticImageSources, syntheticTableSources, type OodSource } from './ood-sources';
-import { fprAtTpr, histogram, logProbabilities, maxSoftmax, negativeEnergy, rankScores, weightedAuc } from './ood-scores';
+import { rankScores, summarizeRanked, type RankedScores } from '../../metrics/roc';
+import { fprAtTpr, histogram, logProbabilities, maxSoftmax, negativeEnergy } from './ood-scores';
 
 const ID = 'robustness/ood';
 const CHUNK = 512;
@@ -182,6 +183,7 @@ function summarise(ctx: ProbeContext<Record<string, Json>>, s: Scored): Measurem
   const constantValue = (lowE + highE) / 2;
   const energyReason = `the model gives probabilities, not logits: the energy score computed from log-probabilities is log Σ_k p_k = ${Math.abs(constantValue) < 5e-7 ? '0' : constantValue.toFixed(6)} for every input, so it cannot rank inputs. Bind the model's pre-softmax outputs with output kind "logits" to get it`;
 
+  const weightedAuc = (ranked: RankedScores, flags: Uint8Array, weights?: Float64Array) => summarizeRanked(ranked, flags, { weights }).auc;
   const rankedMsp = rankScores(msp);
   const rankedEnergy = rankScores(energy);
   // Per source: the in-distribution samples plus that source's (weights zero elsewhere).
