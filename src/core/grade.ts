@@ -3,6 +3,7 @@
  * the run's measurements — it never runs a model — so a stored run can be re-graded under a newer
  * policy in milliseconds, and the same run and policy always give the same report.
  */
+import { capitalize } from './text';
 import type {
   Finding, FindingSeverity, Grade, Grading, MetricGrade, Outcome, PillarGrade, PillarOutcome, Policy, ProbeGrade, Report,
   RiskClass, Shortfall, Verdict,
@@ -228,8 +229,4 @@ function methodWords(policy: Policy): string {
 
 function weakest(metrics: MetricGrade[]): MetricGrade {
   return metrics.reduce((a, b) => (outcomeRank(b.outcome) < outcomeRank(a.outcome) ? b : a));
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

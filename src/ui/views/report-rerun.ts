@@ -1,9 +1,11 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { BackendChoice, Run, Suite } from '../../core/types';
+import type { AuxiliaryRole, BackendChoice, Run, Suite } from '../../core/types';
 import type { EvalClient } from '../../client/eval-client';
 import { getProbe } from '../../probes/registry';
 import { compareReproduction, type Reproduction } from '../../report/reproduce';
+import { AUXILIARY_WORDS, auxiliaryMismatch, datasetMismatch, missingAuxiliary, modelMismatch } from '../../report/reproduce-inputs';
+import { capitalize } from '../../core/text';
 import { readPickedFiles } from '../files';
 import { theme } from '../styles/theme';
 
@@ -41,8 +43,11 @@ export class TgReportRerun extends LitElement {
   @state() private error = '';
   @state() private busy = '';
   @state() private result: Reproduction | null = null;
+  /** The report's second datasets (OOD set, non-members) given so far, by role, with what was said about each. */
+  @state() private auxiliaryOk: Partial<Record<AuxiliaryRole, string>> = {};
   private modelSha = '';
   private datasetSha = '';
+  private auxiliarySha: Partial<Record<AuxiliaryRole, string>> = {};
 
   override render() {
     const run = this.run;
@@ -51,7 +56,7 @@ export class TgReportRerun extends LitElement {
     return html`
       <section class="card" data-testid="report-rerun">
         <h3>Reproduce this report</h3>
-        <p class="small">Give the model and the dataset the report names. Their SHA-256 must match; then the same
+        <p class="small">Give the model, the dataset${(run.auxiliary ?? []).map((a) => ` and the ${AUXILIARY_WORDS[a.role]}`).join('')} the report names. Their SHA-256 must match; then the same
           ${run.results.length} probes run again with the same versions, parameters, binding, seed ${run.seed} and limit, on ${backend}.
           ${backend === run.environment.backend ? 'On the same backend every number must be identical.' : `The report was made on ${run.environment.backend}; on another backend each number must lie within ${TOLERANCE}.`}</p>
         <div class="row">
@@ -59,10 +64,14 @@ export class TgReportRerun extends LitElement {
             <input type="file" multiple data-testid="rerun-model-input" @change=${(e: Event) => this.openModel(e.target as HTMLInputElement)} /></label>
           <label>Dataset (SHA-256 ${run.dataset.sha256.slice(0, 12)}…)
             <input type="file" multiple data-testid="rerun-dataset-input" @change=${(e: Event) => this.openDataset(e.target as HTMLInputElement)} /></label>
+          ${(run.auxiliary ?? []).map((a) => html`<label>${capitalize(AUXILIARY_WORDS[a.role])} (SHA-256 ${a.dataset.sha256.slice(0, 12)}…)
+            <input type="file" multiple data-testid=${`rerun-${a.role}-input`} @change=${(e: Event) => this.openAuxiliary(a.role, e.target as HTMLInputElement)} /></label>`)}
           <button type="button" data-testid="rerun-start" ?disabled=${!this.modelOk || !this.datasetOk || Boolean(this.busy)} @click=${() => this.start(run)}>Run it again</button>
         </div>
         ${this.modelOk ? html`<p class="small ok">${this.modelOk}</p>` : nothing}
         ${this.datasetOk ? html`<p class="small ok">${this.datasetOk}</p>` : nothing}
+        ${Object.values(this.auxiliaryOk).map((text) => html`<p class="small ok">${text}</p>`)}
+        ${missingAuxiliary(run, Object.keys(this.auxiliaryOk) as AuxiliaryRole[]).map((text) => html`<p class="small" data-testid="rerun-missing">${text}</p>`)}
         ${this.busy ? html`<p class="small" aria-live="polite">${this.busy}</p>` : nothing}
         ${this.error ? html`<p class="small bad" role="alert" data-testid="rerun-error">${this.error}</p>` : nothing}
         ${this.result ? this.renderResult(this.result) : nothing}
@@ -87,9 +96,8 @@ export class TgReportRerun extends LitElement {
     await this.step('Opening the model…', async () => {
       this.modelOk = null;
       const info = await this.client!.openModel(await readPickedFiles(input.files!), this.backend(this.run!));
-      if (info.sha256 !== this.run!.model.sha256) {
-        throw new Error(`The model's SHA-256 is ${info.sha256}, but the report was made with ${this.run!.model.sha256}: this is not the same model file.`);
-      }
+      const mismatch = modelMismatch(this.run!, info.sha256);
+      if (mismatch) throw new Error(mismatch);
       this.modelSha = info.sha256;
       this.modelOk = `Model ${info.name}: SHA-256 matches the report.`;
     });
@@ -100,11 +108,26 @@ export class TgReportRerun extends LitElement {
     await this.step('Reading the dataset…', async () => {
       this.datasetOk = null;
       const preview = await this.client!.openDataset(await readPickedFiles(input.files!));
-      if (preview.manifest.sha256 !== this.run!.dataset.sha256) {
-        throw new Error(`The dataset's SHA-256 is ${preview.manifest.sha256}, but the report was made with ${this.run!.dataset.sha256}: these are not the same bytes.`);
-      }
+      const mismatch = datasetMismatch(this.run!, preview.manifest.sha256);
+      if (mismatch) throw new Error(mismatch);
       this.datasetSha = preview.manifest.sha256;
       this.datasetOk = `Dataset ${preview.manifest.name}: SHA-256 matches the report.`;
+    });
+  }
+
+  private async openAuxiliary(role: AuxiliaryRole, input: HTMLInputElement) {
+    if (!input.files?.length || !this.run || !this.client) return;
+    await this.step(`Reading the ${AUXILIARY_WORDS[role]}…`, async () => {
+      const { [role]: _dropped, ...others } = this.auxiliaryOk;
+      this.auxiliaryOk = others;
+      delete this.auxiliarySha[role];
+      // The recorded name: the OOD probe reports its set by name, and the re-run must read the same.
+      const recordedName = this.run!.auxiliary?.find((a) => a.role === role)?.dataset.name;
+      const preview = await this.client!.openDataset(await readPickedFiles(input.files!), recordedName);
+      const mismatch = auxiliaryMismatch(this.run!, role, preview.manifest.sha256);
+      if (mismatch) throw new Error(mismatch);
+      this.auxiliarySha[role] = preview.manifest.sha256;
+      this.auxiliaryOk = { ...this.auxiliaryOk, [role]: `${capitalize(AUXILIARY_WORDS[role])} ${preview.manifest.name}: SHA-256 matches the report.` };
     });
   }
 
@@ -116,9 +139,13 @@ export class TgReportRerun extends LitElement {
         id: original.suite.id, version: original.suite.version, title: `${original.suite.id} as recorded`, description: 'The probes the report records.',
         modality: original.suite.modality, task: original.suite.task, probes: known.map((r) => ({ id: r.probeId, params: r.params })),
       };
+      const auxiliary = (Object.entries(this.auxiliarySha) as [AuxiliaryRole, string][]).map(([role, datasetSha256]) => ({ role, datasetSha256 }));
       const outcome = await this.client!.run({
         runId: crypto.randomUUID(), modelSha256: this.modelSha, datasetSha256: this.datasetSha,
+        ...(auxiliary.length ? { auxiliary } : {}),
         binding: original.binding, suite, seed: original.seed, limit: original.limit,
+        ...(original.label ? { label: original.label } : {}),
+        ...(original.riskClass ? { riskClass: original.riskClass } : {}),
       }, (p) => { this.busy = `Running the probes again… ${Math.round(p.fraction * 100)} %`; });
       if (outcome.kind !== 'finished') throw new Error(`The re-run ${outcome.kind === 'cancelled' ? 'was cancelled' : `stopped: ${outcome.error}`}.`);
       this.result = compareReproduction(original, outcome.run, TOLERANCE);
