@@ -46,6 +46,8 @@ export interface RocSummary {
   advantage: number | null;
   /** Largest TPR among thresholds whose FPR ≤ `maxFpr`. */
   tprAtFpr: number | null;
+  /** FPR at the first threshold (walking down from the highest score) where TPR reaches `minTpr`. */
+  fprAtTpr: number | null;
   positives: number;
   negatives: number;
 }
@@ -57,6 +59,8 @@ export interface SummaryOptions {
   weights?: ArrayLike<number>;
   /** The FPR at which `tprAtFpr` is read; default 0.01. */
   maxFpr?: number;
+  /** The TPR at which `fprAtTpr` is read; default 0.95. */
+  minTpr?: number;
   /** Total weight of positives and negatives when already known (a stratified bootstrap keeps them), to skip counting. */
   totals?: { positives: number; negatives: number };
 }
@@ -86,19 +90,22 @@ export function rankScores(scores: ArrayLike<number>): RankedScores {
  * and use of the area under a ROC curve", Radiology 143:29–36; sklearn.metrics.roc_auc_score);
  * membership advantage max(TPR − FPR) (Yeom et al. 2018, "Privacy Risk in Machine Learning",
  * CSF, def. 4; Youden's J); TPR at FPR ≤ maxFpr (Carlini et al. 2022, "Membership Inference
- * Attacks From First Principles", IEEE S&P, §III-B).
+ * Attacks From First Principles", IEEE S&P, §III-B); FPR at TPR ≥ minTpr (Liang, Li & Srikant 2018,
+ * "Enhancing the Reliability of Out-of-distribution Image Detection in Neural Networks", ICLR).
  */
 export function summarizeRanked(ranked: RankedScores, positives: Flags, options: SummaryOptions = {}): RocSummary {
-  const { weights, maxFpr = 0.01 } = options;
+  const { weights, maxFpr = 0.01, minTpr = 0.95 } = options;
   const { P, N } = options.totals ? { P: options.totals.positives, N: options.totals.negatives } : totals(ranked.order, positives, weights);
-  if (P === 0 || N === 0) return { auc: null, advantage: null, tprAtFpr: null, positives: P, negatives: N };
+  if (P === 0 || N === 0) return { auc: null, advantage: null, tprAtFpr: null, fprAtTpr: null, positives: P, negatives: N };
   let tp = 0;
   let fp = 0;
   let area = 0;
   let advantage = 0;
   let tprAtFpr = 0;
+  let fprAtTpr: number | null = null;
   let start = 0;
   const fprLimit = maxFpr * N * (1 + 1e-12);
+  const tprLimit = minTpr * P * (1 - 1e-12);
   for (let g = 0; g < ranked.groupEnd.length; g++) {
     let dtp = 0;
     let dfp = 0;
@@ -114,8 +121,9 @@ export function summarizeRanked(ranked: RankedScores, positives: Flags, options:
     fp += dfp;
     advantage = Math.max(advantage, tp / P - fp / N);
     if (fp <= fprLimit) tprAtFpr = tp / P;
+    if (fprAtTpr === null && tp >= tprLimit) fprAtTpr = fp / N;
   }
-  return { auc: area / (P * N), advantage, tprAtFpr, positives: P, negatives: N };
+  return { auc: area / (P * N), advantage, tprAtFpr, fprAtTpr: fprAtTpr ?? fp / N, positives: P, negatives: N };
 }
 
 /** The ROC curve of ranked scores (one point per tie group, after (0, 0)). */

@@ -7,7 +7,7 @@ import type { Classifier } from '../../src/core/probe';
 import { BindingError, prepareData } from '../../src/core/binding';
 import type { Dataset, ImageBinding } from '../../src/core/types';
 import ood from '../../src/probes/robustness/ood';
-import { fprAtTpr, maxSoftmax, negativeEnergy } from '../../src/probes/robustness/ood-scores';
+import { maxSoftmax, negativeEnergy } from '../../src/probes/robustness/ood-scores';
 import { rankScores, summarizeRanked } from '../../src/metrics/roc';
 
 const weightedAuc = (ranked: ReturnType<typeof rankScores>, positives: number[], weights?: number[]) => summarizeRanked(ranked, positives, { weights }).auc;
@@ -82,7 +82,7 @@ describe('scores', () => {
     // 20 in-distribution scores 1…20 (95 % threshold: 2), OOD scores 0, 1.5, 2.5, 30 → 2 of 4 at or above.
     const scores = [...Array.from({ length: 20 }, (_, i) => i + 1), 0, 1.5, 2.5, 30];
     const positives = scores.map((_, i) => (i < 20 ? 1 : 0));
-    expect(fprAtTpr(rankScores(scores), positives)).toBe(0.5);
+    expect(summarizeRanked(rankScores(scores), positives).fprAtTpr).toBe(0.5);
   });
 });
 

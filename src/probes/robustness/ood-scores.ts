@@ -6,11 +6,9 @@
  * - Energy score (Liu, Wang, Owens & Li 2020, "Energy-based Out-of-distribution Detection",
  *   NeurIPS, eq. 1): −E(x) = T · log Σ_k exp(f_k(x) / T) on the logits f; higher = more in-distribution.
  * Separation is the area under the ROC curve with in-distribution as the positive class
- * (`summarizeRanked` in metrics/roc.ts), and the false-positive rate at 95 % true-positive rate (Liang, Li & Srikant 2018,
- * "Enhancing the Reliability of Out-of-distribution Image Detection in Neural Networks", ICLR):
- * the share of OOD inputs still accepted when the threshold keeps 95 % of in-distribution ones.
+ * and the false-positive rate at 95 % true-positive rate (the share of OOD inputs still accepted when
+ * the threshold keeps 95 % of in-distribution ones), both by `summarizeRanked` in metrics/roc.ts.
  */
-import type { RankedScores } from '../../metrics/roc';
 
 /** max_k p_k per row of an n × k matrix. */
 export function maxSoftmax(probs: Float32Array, k: number): Float64Array {
@@ -41,35 +39,6 @@ export function negativeEnergy(logits: Float32Array, k: number, temperature = 1)
 /** log p per entry (probabilities floored at 1e-45 so a zero does not give −∞). */
 export function logProbabilities(probs: Float32Array): Float32Array {
   return Float32Array.from(probs, (p) => Math.log(Math.max(p, 1e-45)));
-}
-
-/**
- * FPR at the first threshold (walking down from the highest score) where TPR reaches 0.95;
- * null without positives or negatives. Weights are multiplicities (a bootstrap resample).
- */
-export function fprAtTpr(ranked: RankedScores, positives: ArrayLike<boolean | number>, weights?: ArrayLike<number>, tpr = 0.95): number | null {
-  let P = 0;
-  let N = 0;
-  for (const i of ranked.order) {
-    const w = weights ? weights[i] : 1;
-    if (positives[i]) P += w;
-    else N += w;
-  }
-  if (P === 0 || N === 0) return null;
-  let tp = 0;
-  let fp = 0;
-  let start = 0;
-  for (let g = 0; g < ranked.groupEnd.length; g++) {
-    for (let p = start; p < ranked.groupEnd[g]; p++) {
-      const i = ranked.order[p];
-      const w = weights ? weights[i] : 1;
-      if (positives[i]) tp += w;
-      else fp += w;
-    }
-    start = ranked.groupEnd[g];
-    if (tp >= tpr * P * (1 - 1e-12)) return fp / N;
-  }
-  return fp / N;
 }
 
 /** Counts of `values` in `bins` equal-width bins over [low, high] (values outside go to the end bins). */

@@ -6,7 +6,7 @@ import { numberBetweenParam, readBootstrapParams, wholeNumberParam } from '../pa
 import { predictAll } from '../predict-all';
 import { declaredSource, syntheticImageSources, syntheticTableSources, type OodSource } from './ood-sources';
 import { rankScores, summarizeRanked, type RankedScores } from '../../metrics/roc';
-import { fprAtTpr, histogram, logProbabilities, maxSoftmax, negativeEnergy } from './ood-scores';
+import { histogram, logProbabilities, maxSoftmax, negativeEnergy } from './ood-scores';
 
 const ID = 'robustness/ood';
 const CHUNK = 512;
@@ -197,10 +197,11 @@ function summarise(ctx: ProbeContext<Record<string, Json>>, s: Scored): Measurem
       for (const i of idx) counts[i]++;
       w = counts;
     }
+    const mspSummary = summarizeRanked(rankedMsp, positives, { weights: w });
     const out: Record<string, number | null> = {
-      auroc_msp: weightedAuc(rankedMsp, positives, w),
+      auroc_msp: mspSummary.auc,
       auroc_energy: energyConstant ? null : weightedAuc(rankedEnergy, positives, w),
-      fpr_at_95_tpr: fprAtTpr(rankedMsp, positives, w),
+      fpr_at_95_tpr: mspSummary.fprAtTpr,
     };
     s.sources.forEach((_, j) => {
       const mask = sourceMasks[j];
