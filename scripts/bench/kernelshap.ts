@@ -6,9 +6,7 @@
  * Needs ../shared/reference (MANIFEST.md). Target: ≤ 20 s in the browser worker. The browser half
  * builds scripts/bench/kernelshap-page/ into a temporary folder and drives /usr/bin/chromium.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bindingById } from '../../src/bindings/index';
 import type { ProbeResult } from '../../src/core/types';
@@ -18,9 +16,6 @@ import { ADULT_CSV, ADULT_MODEL_DIR, ADULT_MODEL_FILES, ROWS, benchSuite, timing
 
 const REFERENCE = fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
 const PAGE = fileURLToPath(new URL('./kernelshap-page/', import.meta.url));
-const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 async function inNode(backend: 'auto' | 'wasm' | 'cpu'): Promise<void> {
   const service = createEvalService(nodeHost);
@@ -38,34 +33,13 @@ async function inNode(backend: 'auto' | 'wasm' | 'cpu'): Promise<void> {
 }
 
 async function inBrowser(): Promise<void> {
-  const { chromium } = await import('playwright-core');
-  const { build, preview } = await import('vite');
-  const outDir = mkdtempSync(join(tmpdir(), 'tg-kernelshap-bench-'));
-  try {
-    await build({ configFile: false, root: PAGE, base: '/', logLevel: 'error', worker: { format: 'es' }, build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 8192 } });
-    const server = await preview({ configFile: false, root: PAGE, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', headers: ISOLATION } });
-    const address = server.httpServer.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    try {
-      const page = await browser.newPage();
-      await page.route('**/ref/**', (route) => {
-        const path = decodeURIComponent(new URL(route.request().url()).pathname.slice('/ref/'.length));
-        return route.fulfill({ status: 200, body: readFileSync(REFERENCE + path), headers: { 'Cross-Origin-Resource-Policy': 'same-origin' } });
-      });
-      await page.goto(`http://127.0.0.1:${port}/`);
-      await page.waitForSelector('body[data-ready="yes"]');
-      const out = await page.evaluate(() => (window as unknown as { runBench(): Promise<{ wallMs: number; backend: string; agent: string; result: ProbeResult }> }).runBench());
-      console.log(`Headless Chromium (${out.agent.match(/Chrome\/[\d.]+/)?.[0] ?? out.agent}), app worker, TF.js ${out.backend} backend:`);
-      for (const line of timing(out.result)) console.log(line);
-      console.log(`  wall time in the worker (incl. encoding the data) ${out.wallMs} ms`);
-    } finally {
-      await browser.close();
-      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-    }
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
+  const { withBenchPage } = await import('./bench-page');
+  await withBenchPage(PAGE, REFERENCE, async (page) => {
+    const out = await page.evaluate(() => (window as unknown as { runBench(): Promise<{ wallMs: number; backend: string; agent: string; result: ProbeResult }> }).runBench());
+    console.log(`Headless Chromium (${out.agent.match(/Chrome\/[\d.]+/)?.[0] ?? out.agent}), app worker, TF.js ${out.backend} backend:`);
+    for (const line of timing(out.result)) console.log(line);
+    console.log(`  wall time in the worker (incl. encoding the data) ${out.wallMs} ms`);
+  });
 }
 
 async function main(): Promise<void> {

@@ -6,20 +6,15 @@
 import { wrap } from 'comlink';
 import { bindingById } from '../../../src/bindings/index';
 import type { EvalService } from '../../../src/engine/service';
+import { referenceBytes } from '../page-files';
 import { ADULT_CSV, ADULT_MODEL_DIR, ADULT_MODEL_FILES, benchSuite } from '../kernelshap-suite';
 
 const service = wrap<EvalService>(new Worker(new URL('../../../workers/eval.worker.ts', import.meta.url), { type: 'module' }));
 
-async function bytes(path: string): Promise<Uint8Array> {
-  const response = await fetch(`/ref/${path}`);
-  if (!response.ok) throw new Error(`/ref/${path}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
 async function runBench() {
-  const files = await Promise.all(ADULT_MODEL_FILES.map(async (path) => ({ path, bytes: await bytes(ADULT_MODEL_DIR + path) })));
+  const files = await Promise.all(ADULT_MODEL_FILES.map(async (path) => ({ path, bytes: await referenceBytes(ADULT_MODEL_DIR + path) })));
   const info = await service.openModel(files, 'wasm');
-  const dataset = await service.openDataset([{ path: 'adult.csv', bytes: await bytes(ADULT_CSV) }]);
+  const dataset = await service.openDataset([{ path: 'adult.csv', bytes: await referenceBytes(ADULT_CSV) }]);
   const started = performance.now();
   const run = await service.run({
     runId: 'bench', modelSha256: info.sha256, datasetSha256: dataset.manifest.sha256,

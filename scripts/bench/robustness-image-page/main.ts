@@ -5,14 +5,13 @@
  */
 import { wrap } from 'comlink';
 import type { Binding } from '../../../src/core/types';
+import { referenceBytes } from '../page-files';
 import { MNIST_FILES, MODEL_PATH, OOD_DIR, type BenchInputs, type BenchReport } from '../robustness-image-core';
 
 const worker = wrap<{ run(inputs: BenchInputs): Promise<BenchReport> }>(new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module' }));
 
 async function file(path: string): Promise<{ path: string; bytes: Uint8Array }> {
-  const response = await fetch(`/ref/${path}`);
-  if (!response.ok) throw new Error(`/ref/${path}: HTTP ${response.status}`);
-  return { path: path.split('/').pop()!, bytes: new Uint8Array(await response.arrayBuffer()) };
+  return { path: path.split('/').pop()!, bytes: await referenceBytes(path) };
 }
 
 async function runBench(samples: number, binding: Binding, oodFiles: string[]): Promise<BenchReport> {
