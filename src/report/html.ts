@@ -12,6 +12,7 @@ import { sha256Base64 } from './digest';
 import { REPORT_CSS } from './html-style';
 import { confusionSvg, gradeScaleSvg, groupBarsSvg, reliabilitySvg } from './svg/charts';
 import { esc } from './svg/escape';
+import { detailView } from './svg/views';
 import type { SignatureCheck } from './signing';
 import { probeFacts } from './probe-facts';
 import { readConfusion, readReliabilityBins, readText } from '../ui/elements/details-shapes';
@@ -171,12 +172,14 @@ function measurementBlock(m: Measurement, r: ProbeResult, headlineTitle: string)
     confusion ? `<figure>${confusionSvg(confusion.labels, confusion.matrix)}<figcaption class="small muted">Confusion matrix (rows: true class).</figcaption></figure>` : '',
     bins ? `<figure>${reliabilitySvg(bins)}<figcaption class="small muted">Reliability diagram.</figcaption></figure>` : '',
   ].filter(Boolean);
+  const details = detailView(r.probeId, m);
   return `<h4>Measurement</h4>
 <p>${esc(headlineTitle)}: <strong>${esc(formatEstimate(m))}</strong></p>
 ${secondary.length ? `<table><thead><tr><th>further metric</th><th>estimate</th></tr></thead><tbody>${secondary
     .map(([k, e]) => `<tr><th scope="row">${esc(facts?.secondaryTitles[k] ?? k)}</th><td>${esc(formatEstimate(e))}</td></tr>`)
     .join('')}</tbody></table>` : ''}
 ${charts.length ? `<div class="charts">${charts.join('')}</div>` : ''}
+${details ? `<div class="details" data-testid="probe-details">${details}</div>` : ''}
 ${m.notes.length ? `<ul class="small">${m.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}`;
 }
 

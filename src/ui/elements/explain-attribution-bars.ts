@@ -3,13 +3,11 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { theme } from '../styles/theme';
 import { formatNumber } from '../format';
 import type { AttributionRow } from './explain-details';
-import { linear, orderByMagnitude, ticks, zeroDomain } from './explain-chart-math';
+import { ticks } from './explain-chart-math';
+import { ATTRIBUTION_BARS, attributionLayout } from './explain-geometry';
 
 const METHOD_TITLES: Record<string, string> = { 'kernel-shap': 'KernelSHAP', lime: 'LIME', 'integrated-gradients': 'Integrated Gradients' };
-const LABEL_W = 230;
-const PLOT_W = 320;
-const BAR_H = 7;
-const GAP = 8;
+const { labelW: LABEL_W, barH: BAR_H, top: TOP } = ATTRIBUTION_BARS;
 
 /**
  * The attributions of one table row, column by column, as bars either side of zero: one bar per
@@ -49,14 +47,8 @@ export class TgExplainAttributionBars extends LitElement {
   override render() {
     const row = this.rows[Math.min(this.selected, this.rows.length - 1)];
     if (!row) return nothing;
-    const methods = this.methods.filter((m) => row.methods[m]);
-    const shap = row.methods['kernel-shap'];
-    const order = orderByMagnitude(shap);
-    const domain = zeroDomain(methods.flatMap((m) => row.methods[m]));
-    const x = linear(domain, [LABEL_W, LABEL_W + PLOT_W]);
-    const band = methods.length * BAR_H + GAP;
-    const top = 18;
-    const height = top + order.length * band + 6;
+    const { methods, order, domain, x, band, width, height } = attributionLayout(row, this.methods);
+    const top = TOP;
     const cls = this.explainedClass ?? row.class;
     const what = this.scale === 'margin' ? 'logit margin' : 'probability';
     return html`
@@ -66,7 +58,7 @@ export class TgExplainAttributionBars extends LitElement {
         </select></label>
         <span class="legend">${methods.map((m, i) => html`<span><span class="key m${i}"></span>${METHOD_TITLES[m] ?? m}</span>`)}</span>
       </div>
-      <svg width=${LABEL_W + PLOT_W + 20} height=${height} viewBox="0 0 ${LABEL_W + PLOT_W + 20} ${height}" role="img"
+      <svg width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="img"
         aria-label=${`Attributions of row ${row.index + 1} for the ${what} of ${cls}`} data-testid="explain-attribution-bars">
         ${svg`
           ${ticks(domain, 4).map((t) => svg`

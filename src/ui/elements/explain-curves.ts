@@ -4,12 +4,9 @@ import { theme } from '../styles/theme';
 import { formatNumber } from '../format';
 import { trapezoidArea } from '../../explain/stats';
 import type { CurveSet } from './explain-details';
-import { linear, linePath } from './explain-chart-math';
+import { FAITHFULNESS_CHART, faithfulnessLayout } from './explain-geometry';
 
-const W = 300;
-const H = 210;
-const P = { left: 40, right: 10, top: 12, bottom: 34 };
-const TICKS = [0, 0.25, 0.5, 0.75, 1];
+const { width: W, height: H, pad: P, ticks: TICKS } = FAITHFULNESS_CHART;
 
 /**
  * Deletion and insertion curves (Petsiuk et al. 2018) side by side: the mean class probability as
@@ -45,10 +42,8 @@ export class TgExplainCurves extends LitElement {
   @property() unit = 'features';
 
   private chart(title: string, own: number[], random: number[], verb: string) {
-    const x = linear([0, 1], [P.left, W - P.right]);
-    const y = linear([0, 1], [H - P.bottom, P.top]);
-    const pts = (ys: number[]) => this.fractions.map((f, i): [number, number] => [x(f), y(ys[i])]);
-    const area = `${linePath(pts(own))}L${x(1)},${y(0)}L${x(0)},${y(0)}Z`;
+    const { x, y, path, area: areaOf } = faithfulnessLayout(this.fractions);
+    const area = areaOf(own);
     const summary = `${title}: area ${formatNumber(trapezoidArea(own, this.fractions), { digits: 3 })} for ${this.methodTitle}, ${formatNumber(trapezoidArea(random, this.fractions), { digits: 3 })} for random orders`;
     return html`<svg width=${W} height=${H} viewBox="0 0 ${W} ${H}" role="img" aria-label=${summary} data-testid="explain-curve">
       ${svg`
@@ -58,8 +53,8 @@ export class TgExplainCurves extends LitElement {
           <text class="tick" x=${x(t)} y=${H - P.bottom + 12} text-anchor="middle">${t}</text>
           <text class="tick" x=${x(0) - 5} y=${y(t) + 3} text-anchor="end">${t}</text>`)}
         <path class="area" d=${area}></path>
-        <path class="random" d=${linePath(pts(random))}></path>
-        <path class="method" d=${linePath(pts(own))}></path>
+        <path class="random" d=${path(random)}></path>
+        <path class="method" d=${path(own)}></path>
         <rect class="frame" x=${x(0)} y=${y(1)} width=${x(1) - x(0)} height=${y(0) - y(1)}></rect>
         <text class="title" x=${x(0)} y=${P.top - 2}>${title}</text>
         <text class="label" x=${(x(0) + x(1)) / 2} y=${H - 6} text-anchor="middle">${`fraction of ${this.unit} ${verb}`}</text>

@@ -3,11 +3,9 @@ import { customElement, property } from 'lit/decorators.js';
 import { theme } from '../styles/theme';
 import { formatNumber } from '../format';
 import type { DependenceCurve } from './explain-details';
-import { linear, linePath } from './explain-chart-math';
+import { DEPENDENCE_CHART, dependenceLayout } from './explain-geometry';
 
-const W = 210;
-const H = 140;
-const P = { left: 36, right: 8, top: 16, bottom: 28 };
+const { width: W, height: H, pad: P } = DEPENDENCE_CHART;
 const CLASS_STROKES = ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'];
 
 /** Partial dependence (Friedman 2001): one small chart per numeric column, probability against the column's raw value. */
@@ -36,13 +34,7 @@ export class TgExplainDependence extends LitElement {
   }
 
   private chart(c: DependenceCurve) {
-    const lo = c.grid[0];
-    const hi = c.grid[c.grid.length - 1];
-    const all = c.values.flat();
-    const yLow = Math.max(0, Math.min(...all) - 0.05);
-    const yHigh = Math.min(1, Math.max(...all) + 0.05);
-    const x = linear([lo, hi], [P.left, W - P.right]);
-    const y = linear([yLow, yHigh], [H - P.bottom, P.top]);
+    const { lo, hi, yLow, yHigh, y, paths } = dependenceLayout(c);
     const summary = `Partial dependence on ${c.column}: ${c.classes.map((cls, k) => `p(${cls}) from ${formatNumber(c.values[k][0], { digits: 3 })} to ${formatNumber(c.values[k][c.values[k].length - 1], { digits: 3 })}`).join('; ')} as ${c.column} goes from ${formatNumber(lo)} to ${formatNumber(hi)}`;
     return html`<svg width=${W} height=${H} viewBox="0 0 ${W} ${H}" role="img" aria-label=${summary} data-testid="explain-dependence">
       ${svg`
@@ -52,7 +44,7 @@ export class TgExplainDependence extends LitElement {
         <text class="tick" x=${W - P.right} y=${H - P.bottom + 11} text-anchor="end">${formatNumber(hi, { digits: 2 })}</text>
         <text class="title" x=${P.left} y=${P.top - 4}>${c.classes.length === 1 ? `p(${c.classes[0]}) by ${c.column}` : `probabilities by ${c.column}`}</text>
         <text class="tick" x=${(P.left + W - P.right) / 2} y=${H - 4} text-anchor="middle">${`${c.column} (raw value)`}</text>
-        ${c.values.map((v, k) => svg`<path class=${CLASS_STROKES[k % CLASS_STROKES.length]} d=${linePath(c.grid.map((g, i) => [x(g), y(v[i])]))}>
+        ${c.values.map((v, k) => svg`<path class=${CLASS_STROKES[k % CLASS_STROKES.length]} d=${paths[k]}>
           <title>${`p(${c.classes[k]})`}</title></path>`)}
       `}
     </svg>`;

@@ -2,7 +2,8 @@ import { LitElement, html, svg, css, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { theme } from '../styles/theme';
 import { formatNumber } from '../format';
-import { linear, spanDomain, ticks } from './explain-chart-math';
+import { ticks } from './explain-chart-math';
+import { IMPORTANCE_CHART, importanceLayout } from './explain-geometry';
 
 /** One bar of a global-importance chart. */
 export interface ImportanceItem {
@@ -17,9 +18,7 @@ export interface ImportanceItem {
   compare?: number | null;
 }
 
-const LABEL_W = 160;
-const PLOT_W = 340;
-const ROW = 20;
+const { labelW: LABEL_W, plotW: PLOT_W, row: ROW, top: TOP } = IMPORTANCE_CHART;
 
 /** Horizontal bars, largest first, with optional interval whiskers and a comparison bar. */
 @customElement('tg-explain-importance-chart')
@@ -50,15 +49,10 @@ export class TgExplainImportanceChart extends LitElement {
 
   override render() {
     if (this.items.length === 0) return nothing;
-    const items = [...this.items].sort((a, b) => b.value - a.value);
-    const points = items.flatMap((i) => [i.value, i.low ?? 0, i.high ?? 0, i.compare ?? 0]);
-    const domain = spanDomain(points);
-    const x = linear(domain, [LABEL_W, LABEL_W + PLOT_W]);
-    const top = 16;
-    const height = top + items.length * ROW + 26;
-    const hasCompare = items.some((i) => i.compare !== undefined && i.compare !== null);
+    const { items, domain, x, width, height, hasCompare } = importanceLayout(this.items);
+    const top = TOP;
     return html`
-      <svg width=${LABEL_W + PLOT_W + 16} height=${height} viewBox="0 0 ${LABEL_W + PLOT_W + 16} ${height}" role="img"
+      <svg width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="img"
         aria-label=${`${this.axisLabel}: ${items.map((i) => `${i.name} ${formatNumber(i.value, { digits: 3 })}`).join(', ')}`} data-testid="explain-importance-chart">
         ${svg`
           ${ticks(domain, 4).map((t) => svg`

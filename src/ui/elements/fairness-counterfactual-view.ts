@@ -2,24 +2,14 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { theme } from '../styles/theme';
 import { formatCount, formatNumber } from '../format';
-import type { BarRow } from './fairness-chart-math';
 import type { CounterfactualAttribute } from './fairness-details';
+import { flipRows } from './fairness-rows';
 import './fairness-group-bars';
+
+export { flipRows } from './fairness-rows';
 
 const f3 = (v: number | null) => (v === null ? 'undefined' : formatNumber(v, { fixed: true, digits: 3 }));
 
-/** Flip rate per sensitive attribute as bars; untestable attributes carry their reason. */
-export function flipRows(attributes: CounterfactualAttribute[]): BarRow[] {
-  return attributes.map((a) => ({
-    label: a.attribute,
-    value: a.testable ? a.flipRate : null,
-    low: a.low,
-    high: a.high,
-    n: a.rows,
-    status: a.testable ? 'ok' : 'untestable',
-    reason: a.testable ? (a.flipRate === null ? 'no row has a value to change' : null) : a.reason,
-  }));
-}
 
 /**
  * The counterfactual flip test, drawn: the share of rows whose decision changes when each

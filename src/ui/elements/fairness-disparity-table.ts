@@ -4,20 +4,9 @@ import { theme } from '../styles/theme';
 import { formatNumber } from '../format';
 import { FOUR_FIFTHS_TEXT, fourFifths } from './fairness-chart-math';
 import type { PartitionSummary } from './fairness-details';
+import type { DisparityRow } from './fairness-rows';
 
-/** One fairness criterion in one partition: its difference and ratio between groups. */
-export interface DisparityRow {
-  /** e.g. "Demographic parity". */
-  criterion: string;
-  partition: string;
-  difference: PartitionSummary | null;
-  ratio: PartitionSummary | null;
-  /** Read the ratio against the four-fifths rule (selection rates). */
-  fourFifths: boolean;
-  /** This partition gives the probe's reported (worst-case) difference / ratio. */
-  worstDifference: boolean;
-  worstRatio: boolean;
-}
+export type { DisparityRow } from './fairness-rows';
 
 const f3 = (v: number) => formatNumber(v, { fixed: true, digits: 3 });
 

@@ -2,17 +2,12 @@ import { LitElement, html, svg, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { theme } from '../styles/theme';
 import { formatCount, formatNumber } from '../format';
-import { barAxis, stepDecimals, ticks, type BarRow } from './fairness-chart-math';
+import type { BarRow } from './fairness-chart-math';
+import { BARS, barsLayout, shorten } from './fairness-bars-geometry';
 
 export type { BarRow } from './fairness-chart-math';
 
-const LABEL_W = 200;
-const PLOT_W = 260;
-const COUNT_W = 150;
-const ROW_H = 24;
-const TOP = 8;
-const AXIS_H = 26;
-const W = LABEL_W + PLOT_W + COUNT_W;
+const { labelW: LABEL_W, plotW: PLOT_W, rowH: ROW_H, top: TOP } = BARS;
 
 const f3 = (v: number) => formatNumber(v, { fixed: true, digits: 3 });
 
@@ -57,20 +52,18 @@ export class TgFairnessGroupBars extends LitElement {
   override render() {
     const rows = this.rows;
     if (rows.length === 0) return html`<p class="muted">No groups to show.</p>`;
-    const { top: hi, step } = barAxis(rows, this.limit);
+    const layout = barsLayout(rows, this.limit);
+    const { x, plotBottom, width: W, height, top: hi } = layout;
     const lo = 0;
-    const x = (v: number) => LABEL_W + ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * PLOT_W;
-    const height = TOP + rows.length * ROW_H + AXIS_H;
-    const plotBottom = TOP + rows.length * ROW_H;
     const summary = `${this.heading}: ${rows.map((r) => `${r.label} ${r.value === null ? 'undefined' : f3(r.value)}${r.status === 'insufficient-data' ? ' (insufficient data)' : ''}`).join('; ')}`;
     return html`
       <figure>
         ${this.heading ? html`<h5>${this.heading}</h5>` : null}
         <svg width=${W} height=${height} viewBox="0 0 ${W} ${height}" role="img" aria-label=${summary} data-testid="fairness-bars">
           ${svg`
-            ${ticks(hi, step).map((t) => svg`
-              <line class="grid" x1=${x(t)} x2=${x(t)} y1=${TOP} y2=${plotBottom}></line>
-              <text class="tick" x=${x(t)} y=${plotBottom + 14} text-anchor="middle">${t.toFixed(stepDecimals(step))}</text>`)}
+            ${layout.ticks.map((t) => svg`
+              <line class="grid" x1=${t.at} x2=${t.at} y1=${TOP} y2=${plotBottom}></line>
+              <text class="tick" x=${t.at} y=${plotBottom + 14} text-anchor="middle">${t.text}</text>`)}
             ${rows.map((r, i) => this.renderRow(r, TOP + i * ROW_H, x))}
             ${this.reference && this.reference.value >= lo && this.reference.value <= hi ? svg`
               <line class="reference" x1=${x(this.reference.value)} x2=${x(this.reference.value)} y1=${TOP - 4} y2=${plotBottom}></line>
@@ -101,11 +94,6 @@ export class TgFairnessGroupBars extends LitElement {
       <text class=${small ? 'why' : 'count'} x=${LABEL_W + PLOT_W + 10} y=${mid + 4}>${small ? `insufficient data, n = ${formatCount(r.n)}` : `${f3(r.value)} · n = ${formatCount(r.n)}`}</text>
     `;
   }
-}
-
-/** A label cut to fit its column, with an ellipsis; the full text stays in the tooltip. */
-function shorten(text: string, max = 30): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 declare global {

@@ -2,61 +2,13 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formatCount, formatNumber } from '../format';
 import { theme } from '../styles/theme';
-import type { BarRow } from './fairness-chart-math';
 import { heatGrid } from './fairness-chart-math';
-import type { DisparityRow } from './fairness-disparity-table';
-import type { FairnessPartition, GroupDetails } from './fairness-details';
+import { barRows, disparityRows, fourFifthsLine } from './fairness-rows';
+import type { GroupDetails } from './fairness-details';
+export { barRows, disparityRows } from './fairness-rows';
 import './fairness-group-bars';
 import './fairness-disparity-table';
 import './fairness-heatmap';
-
-/** Bars of one metric over the groups of one partition. */
-export function barRows(partition: FairnessPartition, metric: string): BarRow[] {
-  return partition.groups.map((g) => {
-    const m = g.metrics[metric];
-    return {
-      label: g.label,
-      value: m?.value ?? null,
-      low: m?.low ?? null,
-      high: m?.high ?? null,
-      n: metric === 'selection_rate' ? g.n : g.labelled,
-      status: g.status,
-      reason: m?.reason ?? null,
-    };
-  });
-}
-
-/** "dp_difference" and "dp_ratio" → "dp"; "average_odds_difference" → "average_odds". */
-const criterionOf = (name: string): string => name.replace(/_(difference|ratio)$/, '');
-
-/** The disparities as table rows: one per criterion and partition, difference and ratio side by side. */
-export function disparityRows(details: GroupDetails): DisparityRow[] {
-  const criteria: { key: string; title: string; difference?: string; ratio?: string; selection: boolean }[] = [];
-  for (const s of details.summaries) {
-    const key = criterionOf(s.name);
-    let c = criteria.find((x) => x.key === key);
-    if (!c) criteria.push(c = { key, title: s.title.replace(/ (difference|ratio)\b.*$/i, ''), selection: false });
-    if (s.kind === 'ratio') c.ratio = s.name;
-    else c.difference = s.name;
-    if (s.metric === 'selection_rate') c.selection = true;
-  }
-  return criteria.flatMap((c) => details.partitions.map((p): DisparityRow => ({
-    criterion: c.title,
-    partition: p.name,
-    difference: c.difference ? p.summaries[c.difference] ?? null : null,
-    ratio: c.ratio ? p.summaries[c.ratio] ?? null : null,
-    fourFifths: c.selection,
-    worstDifference: c.difference !== undefined && details.worst[c.difference] === p.name,
-    worstRatio: c.ratio !== undefined && details.worst[c.ratio] === p.name,
-  })));
-}
-
-/** Four-fifths of the highest judged selection rate, for the reference line. */
-function fourFifthsLine(rows: BarRow[]): { value: number; label: string } | null {
-  const judged = rows.filter((r) => r.status === 'ok' && r.value !== null).map((r) => r.value!);
-  if (judged.length < 2) return null;
-  return { value: 0.8 * Math.max(...judged), label: '4/5 of the highest rate' };
-}
 
 /**
  * What the group-metrics probe found, drawn: for a metric the reader picks (selection rate

@@ -2,24 +2,14 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { theme } from '../styles/theme';
 import { formatNumber } from '../format';
-import type { BarRow } from './fairness-chart-math';
 import type { InequalityPartition } from './fairness-details';
+import { benefitRows } from './fairness-rows';
 import './fairness-group-bars';
+
+export { benefitRows } from './fairness-rows';
 
 const f4 = (v: number | null) => (v === null ? 'undefined' : formatNumber(v, { fixed: true, digits: 4 }));
 
-/** Mean benefit per group of a partition (groups under the minimum size drawn faintly). */
-export function benefitRows(p: InequalityPartition, minGroupSize: number | null): BarRow[] {
-  return p.groups.map((g) => ({
-    label: g.label,
-    value: g.meanBenefit,
-    low: g.low,
-    high: g.high,
-    n: g.labelled,
-    status: minGroupSize !== null && g.labelled < minGroupSize ? 'insufficient-data' : 'ok',
-    reason: g.meanBenefit === null ? 'no labelled rows' : null,
-  }));
-}
 
 /**
  * The inequality indices, drawn: mean benefit (b = ŷ − y + 1; 1 = errors balance out) per group

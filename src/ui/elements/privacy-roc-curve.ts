@@ -2,13 +2,12 @@ import { LitElement, html, svg, css, nothing, type SVGTemplateResult } from 'lit
 import { customElement, property } from 'lit/decorators.js';
 import { theme } from '../styles/theme';
 import { formatCount, formatNumber, formatPercent } from '../format';
-import { logAxisFloor, logPosition, type AttackCurve } from './privacy-details';
+import type { AttackCurve } from './privacy-details';
+import { formatTick, ROC_CHART, ROC_HEIGHT, ROC_WIDTH, rocAxes, type RocAxis } from './privacy-roc-geometry';
 
-const SIZE = 260;
-const PAD = { left: 46, right: 12, top: 12, bottom: 40 };
-const W = PAD.left + SIZE + PAD.right;
-const H = PAD.top + SIZE + PAD.bottom;
-const TICKS = [0, 0.25, 0.5, 0.75, 1];
+const { size: SIZE, pad: PAD } = ROC_CHART;
+const H = ROC_HEIGHT;
+const W = ROC_WIDTH;
 
 /**
  * ROC curves of the membership-inference attacks (members = positives): on linear axes, where the
@@ -49,7 +48,8 @@ export class TgPrivacyRocCurve extends LitElement {
 
   override render() {
     if (this.attacks.length === 0) return html`<p class="muted">No ROC curve: the attacks were not run.</p>`;
-    const floor = logAxisFloor(this.nonMembers);
+    const axes = rocAxes(this.nonMembers);
+    const floor = axes.floor;
     return html`
       <div class="legend" data-testid="roc-legend">
         ${this.attacks.map((a, i) => html`<span><span class="key k${i % 4}"></span>${a.title} (AUC ${formatNumber(a.auc)})</span>`)}
@@ -57,11 +57,11 @@ export class TgPrivacyRocCurve extends LitElement {
       </div>
       <div class="plots">
         <figure>
-          ${this.plot('linear', (v) => v, [0, 1], TICKS.map((t) => [t, t.toFixed(2)]))}
+          ${this.plot(axes.linear)}
           <figcaption>Linear axes: the area under a curve is its AUC; a curve on the diagonal means the attacker is guessing.</figcaption>
         </figure>
         <figure>
-          ${this.plot('log', (v) => logPosition(v, floor), [floor, 1], decades(floor).map((t) => [t, formatTick(t)]))}
+          ${this.plot(axes.log)}
           <figcaption>Log–log axes: the low false-positive region. Rates below ${formatTick(floor)} sit on the axis; with ${formatCount(this.nonMembers)} non-members the smallest non-zero FPR is ${formatNumber(this.nonMembers > 0 ? 1 / this.nonMembers : null)}.</figcaption>
         </figure>
       </div>
@@ -82,9 +82,8 @@ export class TgPrivacyRocCurve extends LitElement {
     `;
   }
 
-  private plot(scale: 'linear' | 'log', pos: (v: number) => number, domain: [number, number], ticks: [number, string][]) {
-    const x = (v: number) => PAD.left + pos(Math.max(domain[0], v)) * SIZE;
-    const y = (v: number) => PAD.top + (1 - pos(Math.max(domain[0], v))) * SIZE;
+  private plot(axis: RocAxis) {
+    const { scale, domain, ticks, x, y } = axis;
     const marker = this.lowFpr >= domain[0] ? x(this.lowFpr) : null;
     const chance: SVGTemplateResult = scale === 'linear'
       ? svg`<line class="chance" x1=${x(0)} y1=${y(0)} x2=${x(1)} y2=${y(1)}></line>`
@@ -110,17 +109,6 @@ export class TgPrivacyRocCurve extends LitElement {
         `}
       </svg>`;
   }
-}
-
-/** Powers of ten from the floor to 1. */
-function decades(floor: number): number[] {
-  const out: number[] = [];
-  for (let v = floor; v <= 1 + 1e-12; v *= 10) out.push(Number(v.toPrecision(1)));
-  return out;
-}
-
-function formatTick(v: number): string {
-  return v >= 0.01 ? String(v) : `1e${Math.round(Math.log10(v))}`.replace('-', '\u2212');
 }
 
 declare global {

@@ -3,11 +3,9 @@ import { customElement, property } from 'lit/decorators.js';
 import { theme } from '../styles/theme';
 import { formatNumber, formatPercent } from '../format';
 import type { AttackCurve, StrongestRow } from './robustness-attack-shapes';
+import { ATTACK_CHART, attackCurveGeometry } from './robustness-attack-geometry';
 
-const W = 480;
-const PLOT = { left: 52, right: 16, top: 14, bottom: 44 };
-const H = 290;
-const TICKS_Y = [0, 0.25, 0.5, 0.75, 1];
+const { width: W, height: H, plot: PLOT, ticksY: TICKS_Y } = ATTACK_CHART;
 /** Line styles for up to six attacks; the strongest attack has its own. */
 const SERIES = 6;
 
@@ -53,13 +51,7 @@ export class TgRobustnessAttackCurve extends LitElement {
   override render() {
     const points = this.strongest;
     if (points.length === 0) return html`<p class="muted">No robust-accuracy curve: no ε was attacked.</p>`;
-    const maxEps = Math.max(...points.map((p) => p.epsilon), this.headlineEpsilon ?? 0);
-    const plotW = W - PLOT.left - PLOT.right;
-    const plotH = H - PLOT.top - PLOT.bottom;
-    const x = (e: number) => PLOT.left + (e / (maxEps * 1.04)) * plotW;
-    const y = (v: number) => PLOT.top + (1 - v) * plotH;
-    const line = (pts: { epsilon: number; robustAccuracy: number | null }[]) =>
-      pts.filter((p) => p.robustAccuracy !== null).map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.epsilon).toFixed(1)},${y(p.robustAccuracy!).toFixed(1)}`).join(' ');
+    const { plotW, plotH, x, y, line } = attackCurveGeometry(points, this.headlineEpsilon);
     const norm = this.norm === 'l2' ? 'L2' : 'L∞';
     const summary = `Robust accuracy against ${norm} ε for ${this.curves.length} attacks and the strongest per ε; ` +
       points.map((p) => `ε ${formatNumber(p.epsilon, { digits: 3 })}: ${formatPercent(p.robustAccuracy)}`).join(', ') + '.';

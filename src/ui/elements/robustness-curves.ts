@@ -3,10 +3,9 @@ import { customElement, property } from 'lit/decorators.js';
 import { theme } from '../styles/theme';
 import { formatNumber } from '../format';
 import type { CurveSeries } from './robustness-perturbation-shapes';
+import { CURVE_CHART, curvePath, curveScales, fittedTop } from './robustness-chart-math';
 
-const W = 176;
-const H = 118;
-const PAD = { left: 30, right: 8, top: 8, bottom: 22 };
+const { width: W, height: H, pad: PAD } = CURVE_CHART;
 
 /**
  * Small multiples, one chart per series: a value against severity (or level) with its interval
@@ -49,7 +48,7 @@ export class TgRobustnessCurves extends LitElement {
 
   override render() {
     if (this.series.length === 0) return html`<p class="muted">Nothing to draw.</p>`;
-    const top = this.yMax ?? this.fittedTop();
+    const top = this.yMax ?? fittedTop(this.series);
     return html`
       <p class="legend"><span class="key line-key"></span>${this.valueLabel} with 95 % interval, by ${this.xLabel}
         ${this.reference ? html`<span class="key"></span>${this.referenceLabel} (${formatNumber(this.reference.value)})` : nothing}</p>
@@ -58,21 +57,12 @@ export class TgRobustnessCurves extends LitElement {
       </div>`;
   }
 
-  private fittedTop(): number {
-    let max = 0.1;
-    for (const s of this.series) for (const p of s.points) max = Math.max(max, p.high ?? p.y, p.y);
-    return Math.min(1, Math.ceil(max * 10) / 10);
-  }
-
   private chart(s: CurveSeries, top: number) {
-    const xs = [...new Set(this.series.flatMap((c) => c.points.map((p) => p.x)))].sort((a, b) => a - b);
-    const x0 = xs[0] ?? 0;
-    const x1 = xs[xs.length - 1] ?? 1;
-    const px = (x: number) => PAD.left + (x1 === x0 ? (W - PAD.left - PAD.right) / 2 : ((x - x0) / (x1 - x0)) * (W - PAD.left - PAD.right));
-    const py = (y: number) => PAD.top + (1 - Math.min(top, Math.max(0, y)) / top) * (H - PAD.top - PAD.bottom);
+    const scales = curveScales(this.series, top);
+    const { xs, px, py } = scales;
     const ref = this.reference;
     const mean = s.points.length > 0 ? s.points.reduce((a, p) => a + p.y, 0) / s.points.length : null;
-    const path = s.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${px(p.x).toFixed(1)},${py(p.y).toFixed(1)}`).join(' ');
+    const path = curvePath(s, scales);
     const label = `${s.title}: ${s.points.map((p) => `${this.xLabel} ${p.x}: ${formatNumber(p.y)}`).join('; ')}`;
     return html`<figure data-series=${s.id}>
       <figcaption title=${s.title}>${s.title} <span class="mean">${mean !== null ? `mean ${formatNumber(mean, { digits: 3 })}` : ''}</span></figcaption>

@@ -3,10 +3,9 @@ import { customElement, property } from 'lit/decorators.js';
 import { theme } from '../styles/theme';
 import { formatNumber } from '../format';
 import type { ScoreHistogram } from './robustness-perturbation-shapes';
+import { HISTOGRAM_CHART, histogramGeometry } from './robustness-chart-math';
 
-const W = 340;
-const H = 150;
-const PAD = { left: 34, right: 10, top: 8, bottom: 26 };
+const { width: W, height: H, pad: PAD } = HISTOGRAM_CHART;
 const COLOURS = ['out0', 'out1', 'out2'];
 
 /**
@@ -39,15 +38,7 @@ export class TgRobustnessScoreHistogram extends LitElement {
   override render() {
     const h = this.histogram;
     if (!h) return html``;
-    const series = [h.in, ...h.out].map((counts) => {
-      const total = counts.reduce((a, b) => a + b, 0) || 1;
-      return counts.map((c) => c / total);
-    });
-    const top = Math.max(0.05, ...series.flat());
-    const bins = h.in.length;
-    const px = (b: number) => PAD.left + (b / bins) * (W - PAD.left - PAD.right);
-    const py = (v: number) => PAD.top + (1 - v / top) * (H - PAD.top - PAD.bottom);
-    const step = (shares: number[]) => shares.map((v, b) => `${b === 0 ? 'M' : 'L'}${px(b).toFixed(1)},${py(v).toFixed(1)} L${px(b + 1).toFixed(1)},${py(v).toFixed(1)}`).join(' ');
+    const { shares: series, top, py, paths } = histogramGeometry(h);
     return html`<figure data-testid="score-histogram">
       <figcaption>${this.heading}</figcaption>
       <div class="legend">
@@ -57,7 +48,7 @@ export class TgRobustnessScoreHistogram extends LitElement {
       <svg width=${W} height=${H} viewBox="0 0 ${W} ${H}" role="img" aria-label=${`${this.heading}: share of inputs per score bin`}>
         ${svg`
           <rect class="frame" x=${PAD.left} y=${PAD.top} width=${W - PAD.left - PAD.right} height=${H - PAD.top - PAD.bottom}></rect>
-          ${series.map((shares, i) => svg`<path class=${`step ${i === 0 ? 'in' : COLOURS[(i - 1) % 3]}`} d=${step(shares)}></path>`)}
+          ${series.map((shares, i) => svg`<path class=${`step ${i === 0 ? 'in' : COLOURS[(i - 1) % 3]}`} d=${paths[i]}></path>`)}
           <text class="tick" x=${PAD.left} y=${H - 10} text-anchor="start">${formatNumber(h.low, { digits: 2 })}</text>
           <text class="tick" x=${W - PAD.right} y=${H - 10} text-anchor="end">${formatNumber(h.high, { digits: 2 })}</text>
           <text class="tick" x=${PAD.left - 4} y=${py(top) + 3} text-anchor="end">${formatNumber(top, { digits: 2 })}</text>
