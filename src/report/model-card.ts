@@ -4,6 +4,7 @@
  * with the grades. Strings are written as JSON strings, which YAML reads as double-quoted scalars.
  * Format: https://huggingface.co/docs/hub/model-cards#evaluation-results
  */
+import { capitalize } from '../core/text';
 import type { Report } from '../core/report-types';
 import type { Estimate } from '../core/types';
 import { num, outcomeWords } from '../core/grade-words';
@@ -75,6 +76,3 @@ function keyMetrics(report: Report): CardMetric[] {
   return out;
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
