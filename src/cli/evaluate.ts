@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
-import { readFile, writeFile } from 'node:fs/promises';
-import type { BackendChoice, Binding, Progress, Run } from '../core/types';
+import { readFile } from 'node:fs/promises';
+import type { AuxiliaryRole, BackendChoice, Binding, Progress, Run } from '../core/types';
 import { parseBinding } from '../core/binding-schema';
 import { modalityOf, taskOf } from '../core/binding';
 import { findBinding } from '../bindings';
 import { findSuite } from '../suites/catalogue';
 import { createEvalService } from '../engine/service';
 import { nodeHost } from '../engine/node-host';
+import { auxiliaryName, parseAuxiliarySpec } from './auxiliary';
 import { readDatasetFiles, readModelFiles } from './files';
 import { formatDuration } from './format';
 
@@ -19,14 +20,15 @@ export interface EvaluateOptions {
   limit?: number;
   seed: number;
   backend: BackendChoice;
-  out: string;
+  /** Second datasets as `role=path` (`ood`, `non-members`); see auxiliary.ts. */
+  auxiliary?: string[];
   /** The application's risk class, recorded in the run (and judged in the report). */
   riskClass?: 'minimal' | 'limited' | 'high';
   family?: string;
   modelVersion?: string;
 }
 
-/** `trustgrade evaluate`: the app's engine, in Node. Returns the run it wrote. */
+/** `trustgrade evaluate`: the app's engine, in Node. Returns the run; the caller writes the report. */
 export async function evaluate(options: EvaluateOptions, log: (line: string) => void): Promise<Run> {
   const service = createEvalService(nodeHost);
   const modelFiles = await readModelFiles(options.model);
@@ -37,22 +39,28 @@ export async function evaluate(options: EvaluateOptions, log: (line: string) => 
   const dataset = await service.openDataset(await readDatasetFiles(options.dataset));
   const suite = findSuite(options.suite, modalityOf(binding), taskOf(binding));
   log(`dataset ${dataset.manifest.name} (${dataset.manifest.rows} rows), suite ${suite.id} v${suite.version}`);
+  const auxiliary: { role: AuxiliaryRole; datasetSha256: string }[] = [];
+  for (const spec of options.auxiliary ?? []) {
+    const { role, path } = parseAuxiliarySpec(spec);
+    const opened = await service.openDataset(await readDatasetFiles([path]), auxiliaryName(path));
+    log(`${role} dataset ${opened.manifest.name} (${opened.manifest.rows} rows)`);
+    auxiliary.push({ role, datasetSha256: opened.manifest.sha256 });
+  }
 
   const run = await service.run(
     {
       runId: randomUUID(), modelSha256: info.sha256, datasetSha256: dataset.manifest.sha256, binding, suite,
+      ...(auxiliary.length ? { auxiliary } : {}),
       seed: options.seed, limit: options.limit ?? null, label: labelFor(options),
       ...(options.riskClass ? { riskClass: options.riskClass } : {}),
     },
     progressPrinter(log),
   );
-  await writeFile(options.out, `${JSON.stringify(run, null, 2)}\n`);
   for (const result of run.results) {
     const value = result.measurement?.value;
     const shown = result.status === 'ok' ? (value === null || value === undefined ? 'undefined' : value.toFixed(4)) : `${result.status}: ${result.reason}`;
     log(`${result.probeId.padEnd(28)} ${shown}`);
   }
-  log(`wrote ${options.out}`);
   await service.closeModel(info.sha256);
   return run;
 }

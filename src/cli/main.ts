@@ -3,6 +3,7 @@ import { APP_VERSION } from '../core/version';
 import type { BackendChoice } from '../core/types';
 import { writeFile } from 'node:fs/promises';
 import { evaluate } from './evaluate';
+import { auxiliaryOption } from './auxiliary';
 import { renderComparisonHtml } from '../report/comparison-html';
 import { registerReportCommands, withReportOptions, writeReportFiles } from './report';
 import { compareForGate, formatComparison, GATE_EXIT_CODE, readRunFile, type ComparisonResult, type GateRule } from './compare';
@@ -53,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
 
   withReportOptions(program
     .command('evaluate'))
-    .description('Run a suite on a model and dataset and write the run as JSON.')
+    .description('Run a suite on a model and dataset and write the graded trust report JSON (it holds the run).')
     .requiredOption('--model <path>', 'ONNX file, TF.js model.json (shards beside it), a folder, or a zip')
     .requiredOption('--dataset <paths...>', 'CSV, JSON rows, MNIST IDX (gz or not), images, or a folder of them')
     .option('--binding <path>', 'binding JSON; default: the shipped binding matched by the model SHA-256')
@@ -61,14 +62,15 @@ export async function main(argv: string[]): Promise<number> {
     .option('--limit <n>', 'evaluate only the first n rows or images', integer('--limit'))
     .option('--seed <n>', 'seed for every random choice', integer('--seed'), 1)
     .option('--backend <name>', `inference backend: ${BACKENDS.join(', ')}`, backend, 'auto')
-    .requiredOption('--out <path>', 'where to write the run JSON')
+    .option('--auxiliary <role=path>', 'a second dataset: ood (another distribution; labels not used) or non-members (rows not trained on); repeatable', auxiliaryOption)
+    .requiredOption('--out <path>', 'where to write the graded trust report JSON (the app’s "Export report"; it holds the run)')
     .option('--family <name>', 'model family the run belongs to (for history and comparisons); default: the model folder or file name')
     .option('--model-version <label>', 'version label of this model within its family; default: the model file name')
     .option('--baseline <path>', 'a run or report JSON to compare the new run with (pipeline gate)')
     .option('--fail-on <rule>', 'with --baseline: regression, grade-drop or none', gateRule, 'regression')
     .action(async (options) => {
       const run = await evaluate({ ...options, dataset: options.dataset }, log);
-      if (options.report || options.html || options.modelCard || options.key) await writeReportFiles(run, options, log);
+      await writeReportFiles(run, options, log);
       if (options.baseline) exitCode = gate(compareForGate(await readRunFile(options.baseline), run, options.failOn), false);
     });
 

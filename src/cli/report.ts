@@ -1,6 +1,6 @@
 /**
  * The CLI's trust-report side: grading a run into the same report JSON, HTML and model-card
- * snippet the app exports (`evaluate --report/--html/--model-card`, `report`), signing it with an
+ * snippet the app exports (`evaluate --out/--html/--model-card`, `report`), signing it with an
  * EC P-256 key file (`--key`, `keygen`), and checking a report someone sends (`verify`).
  */
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
@@ -19,6 +19,9 @@ import { keyIdOf, type ReportSigner } from '../report/signing';
 import { registerRerunCommand } from './rerun';
 
 export interface ReportFileOptions {
+  /** Where to write the graded report JSON (the app's "Export report"; it holds the run). */
+  out?: string;
+  /** Deprecated alias of `out`, kept for scripts written before `--out` wrote the report. */
   report?: string;
   html?: string;
   modelCard?: string;
@@ -90,9 +93,10 @@ export async function writeReportFiles(run: Run, options: ReportFileOptions, log
   const g = report.grading;
   log(`grade ${outcomeWords(g.overall.outcome)} under ${policy.id} v${policy.version}: ${g.overall.reason}`);
   log(`verdict: this model ${g.summary}`);
-  if (options.report) {
-    await writeFile(options.report, reportJson(report));
-    log(`wrote ${options.report}${report.signature ? ` (signed, key id ${report.signature.keyId.slice(0, 16)}…)` : ' (unsigned: give --key key.pem to sign it)'}`);
+  if (options.report) log(`note: --report is deprecated and will be removed; --out ${options.out ? 'already writes' : 'writes'} the report JSON`);
+  for (const path of new Set([options.out, options.report].filter((p): p is string => Boolean(p)))) {
+    await writeFile(path, reportJson(report));
+    log(`wrote ${path}${report.signature ? ` (signed, key id ${report.signature.keyId.slice(0, 16)}…)` : ' (unsigned: give --key key.pem to sign it)'}`);
   }
   if (options.html) {
     await writeFile(options.html, await renderReportHtml(report));
@@ -108,7 +112,7 @@ export async function writeReportFiles(run: Run, options: ReportFileOptions, log
 /** Adds the report options to a command (`evaluate`, `report`). */
 export function withReportOptions(command: Command): Command {
   return command
-    .option('--report <path>', 'write the graded trust report JSON (the app’s "Export report")')
+    .option('--report <path>', 'deprecated: the same as --out (write the graded report JSON)')
     .option('--html <path>', 'write the report as one self-contained HTML file')
     .option('--model-card <path>', 'write a Hugging Face model-card snippet (model-index YAML and a grade table)')
     .option('--risk-class <class>', `the application’s risk class: ${RISK_CLASSES.join(', ')}`, riskClassOption)
@@ -122,7 +126,8 @@ export function registerReportCommands(program: Command, log: (line: string) => 
     program
       .command('report')
       .description('Grade a stored run (or re-grade a report) under a policy, without running the model again.')
-      .argument('<file>', 'a run or report JSON'),
+      .argument('<file>', 'a run or report JSON')
+      .option('--out <path>', 'write the graded trust report JSON (the app’s "Export report"; it holds the run)'),
   ).action(async (file: string, options: ReportFileOptions) => {
     const { run, riskClass } = await readRunOrReport(file);
     await writeReportFiles(run, { ...options, riskClass: options.riskClass ?? riskClass ?? undefined }, log);

@@ -13,6 +13,7 @@ import { createEvalService } from '../engine/service';
 import { nodeHost } from '../engine/node-host';
 import { getProbe } from '../probes/registry';
 import { compareReproduction, type Reproduction } from '../report/reproduce';
+import { auxiliaryOption, parseAuxiliarySpec } from './auxiliary';
 import { readDatasetFiles, readModelFiles } from './files';
 import { readRunOrReport } from './report';
 
@@ -104,7 +105,7 @@ const VERDICT_WORDS = {
 async function openAuxiliary(service: ReturnType<typeof createEvalService>, original: Run, specs: string[], log: (line: string) => void) {
   const out: { role: AuxiliaryRole; datasetSha256: string }[] = [];
   for (const spec of specs) {
-    const [role, file] = spec.split('=', 2) as [AuxiliaryRole, string];
+    const { role, path: file } = parseAuxiliarySpec(spec);
     const recorded = original.auxiliary?.find((a) => a.role === role);
     if (!recorded) throw new ReproductionInputError(`The report used no ${role} dataset; leave out --auxiliary ${spec}.`);
     const data = await service.openDataset(await readDatasetFiles([file]));
@@ -126,11 +127,6 @@ function safeVersion(probeId: string): number | null {
   } catch {
     return null;
   }
-}
-
-function auxiliaryOption(value: string, previous: string[] = []): string[] {
-  if (!/^(ood|non-members)=.+/.test(value)) throw new InvalidArgumentError('should be role=path with role ood or non-members, e.g. non-members=holdout.csv.');
-  return [...previous, value];
 }
 
 function backendOption(text: string): BackendChoice {

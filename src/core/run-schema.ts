@@ -61,6 +61,7 @@ const hygieneFinding = z.strictObject({
 
 const gradientPath = z.strictObject({
   kind: z.enum(['tfjs', 'onnx-translated', 'none']),
+  backend: backend.optional(),
   maxAbsDiff: z.number().optional(),
   tolerance: z.number().optional(),
   reason: z.string().optional(),

@@ -104,11 +104,17 @@ export interface ModelInfo {
 /** Where a model's input gradients come from (runtime/onnx-to-tfjs-check.ts). */
 export interface GradientPath {
   kind: 'tfjs' | 'onnx-translated' | 'none';
+  /**
+   * The TF.js backend that computes the gradients (absent when there are none, and in runs of older
+   * versions). It differs from `ModelInfo.backend` when that backend lacks a backward kernel the
+   * model needs (TF.js wasm has no Conv2DBackpropFilter): then `cpu`, and `reason` says which kernel.
+   */
+  backend?: Backend;
   /** Largest |translation − onnxruntime| over the check inputs (onnx-translated, or refused for it). */
   maxAbsDiff?: number;
   /** The largest difference the check allowed at the scale of the outputs it compared. */
   tolerance?: number;
-  /** Why there is no gradient path, or what the check compared. */
+  /** Why there is no gradient path, what the check compared, or why gradients run on another backend. */
   reason?: string;
 }
 

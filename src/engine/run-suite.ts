@@ -1,7 +1,7 @@
 import type { AuxiliaryRole, Binding, Dataset, ProbeResult, Run, RunEnvironment } from '../core/types';
 import { CancelledError, unmetRequirement, type PreparedData, type ProbeDefinition } from '../core/probe';
 import { createRng } from '../core/rng';
-import { modalityOf, prepareData, taskOf } from '../core/binding';
+import { BindingError, modalityOf, prepareData, taskOf } from '../core/binding';
 import type { ModelAdapter } from '../runtime/adapter';
 import { getProbe } from '../probes/registry';
 import { resolveProbeParams } from '../suites/params';
@@ -76,7 +76,7 @@ export async function runSuite({ request, adapter, dataset, auxiliary, environme
     } else {
       const unmet = unmetRequirement(probe.requires, facts);
       if (unmet) {
-        result = { ...base, status: 'skipped', reason: unmet, durationMs: 0 };
+        result = { ...base, status: 'skipped', reason: withGradientReason(unmet, probe, facts, adapter), durationMs: 0 };
       } else {
         tracker.startProbe(index, probe.id, probe.title);
         try {
@@ -107,7 +107,11 @@ export async function runSuite({ request, adapter, dataset, auxiliary, environme
   return run;
 }
 
-/** Second datasets are encoded on first use, so a set that does not fit fails only the probes that use it. */
+/**
+ * Second datasets are encoded on first use, so a set that does not fit fails only the probes that use it.
+ * An `ood` set is another distribution: its labels (another label space, or none), sensitive columns
+ * and split are not the model's, so only its shape and encoding must fit (see oodView).
+ */
 function lazyAuxiliary(
   auxiliary: { role: AuxiliaryRole; dataset: Dataset }[],
   binding: Binding,
@@ -120,7 +124,8 @@ function lazyAuxiliary(
     if (cached) return cached;
     const entry = auxiliary.find((a) => a.role === role);
     if (!entry) return null;
-    const data = prepareData(entry.dataset, binding, {
+    const view = role === 'ood' ? oodView(entry.dataset, binding) : { dataset: entry.dataset, binding };
+    const data = prepareData(view.dataset, view.binding, {
       limit,
       sampleSize: adapter.sampleSize(binding.input),
       inputName: binding.input ?? adapter.info.inputs[0]?.name,
@@ -128,6 +133,50 @@ function lazyAuxiliary(
     prepared.set(role, data);
     return data;
   };
+}
+
+/**
+ * An out-of-distribution set as the binding sees it with its labels left out: images lose their
+ * labels; a table's target column is emptied (added when it is missing) and the binding loses its
+ * sensitive columns and split. A table without the binding's feature columns is a BindingError
+ * naming the columns it has and the ones it lacks.
+ */
+export function oodView(dataset: Dataset, binding: Binding): { dataset: Dataset; binding: Binding } {
+  const data = dataset.data;
+  if (data.kind === 'image') {
+    return { dataset: { ...dataset, data: { ...data, labels: data.labels.map(() => null) } }, binding };
+  }
+  if (binding.kind !== 'tabular') return { dataset, binding };
+  // Raw columns the features read, directly or through the binding's derived columns.
+  const derive = binding.derive ?? [];
+  const made = new Set(derive.map((d) => d.name));
+  const raw = [...binding.features.map((f) => f.column), ...derive.map((d) => d.from)].filter((c) => !made.has(c));
+  const missing = [...new Set(raw)].filter((c) => !data.columns.includes(c));
+  if (missing.length > 0) {
+    const list = (names: string[]) => names.map((c) => `'${c}'`).join(', ');
+    throw new BindingError(
+      `The out-of-distribution set '${dataset.manifest.name}' has ${data.columns.length} column${data.columns.length === 1 ? '' : 's'} (${list(data.columns)}) ` +
+        `but the binding's features need ${missing.length === 1 ? 'the column' : 'the columns'} ${list(missing)} as well. ` +
+        'An OOD table must hold the same feature columns as the evaluated data (its labels are not used).',
+    );
+  }
+  const target = data.columns.indexOf(binding.target);
+  const columns = target >= 0 ? data.columns : [...data.columns, binding.target];
+  const rows = data.rows.map((row) => {
+    const copy = target >= 0 ? [...row] : [...row, null];
+    copy[target >= 0 ? target : columns.length - 1] = null;
+    return copy;
+  });
+  const { split: _split, ...rest } = binding;
+  return { dataset: { ...dataset, data: { kind: 'tabular', columns, rows } }, binding: { ...rest, sensitive: [] } };
+}
+
+/** A skip for want of gradients says why the model has none (info.gradientPath.reason), when it is known. */
+function withGradientReason(unmet: string, probe: ProbeDefinition, facts: Parameters<typeof unmetRequirement>[1], adapter: ModelAdapter): string {
+  const reason = adapter.info.gradientPath?.kind === 'none' ? adapter.info.gradientPath.reason : undefined;
+  // Only when gradients are what is missing: with them the probe could run.
+  const onlyGradients = !facts.differentiable && unmetRequirement(probe.requires, { ...facts, differentiable: true }) === null;
+  return onlyGradients && reason ? `${unmet}: ${reason}` : unmet;
 }
 
 function countLabelled(data: PreparedData): number {

@@ -158,6 +158,7 @@ export async function withTranslatedGradient(adapter: ModelAdapter, source: Onnx
   info.differentiable = true;
   info.gradientPath = {
     kind: 'onnx-translated',
+    backend,
     maxAbsDiff: comparison.maxAbsDiff,
     tolerance: comparison.tolerance,
     reason: `gradients from a TF.js translation of the ONNX graph (TF.js ${backend} backend${fixed ? `, ${batch} sample${batch === 1 ? '' : 's'} per pass as the file declares` : ''}), ` +

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Backend, TensorInfo } from '../core/types';
+import type { Backend, ModelInfo, TensorInfo } from '../core/types';
 import type { ModelAdapter } from './adapter';
 import { fixedBatchOf, predictInBatches, sampleDims, sampleSizeOf } from './batching';
 import { toFloat32 } from './dtype';
@@ -8,6 +8,7 @@ import type { ModelSource } from './inspect';
 import { concatBytes } from '../core/sha256';
 import { createSerialQueue } from './serial';
 import { computeGradient, GRADIENT_BATCH } from './gradient';
+import { registerMissingKernels } from './tfjs-kernels';
 import { chooseInput, chooseOutput } from './tensors';
 
 type TfjsSource = Extract<ModelSource, { format: 'tfjs' }>;
@@ -26,6 +27,7 @@ export async function startBackend(backend: TfjsBackend, options: TfjsOptions): 
   if (tf.getBackend() === backend) return;
   if (backend === 'wasm') {
     await import('@tensorflow/tfjs-backend-wasm');
+    registerMissingKernels('wasm');
     // The threaded build hangs in setBackend inside a bundled worker under COOP/COEP (RECIPE.md).
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     await options.prepareWasm?.();
@@ -127,6 +129,51 @@ function forwardOf(model: LoadedModel, inputName: string, outputIndex: number, o
   };
 }
 
+/** The kernel a backend lacks, read from TF.js's "Kernel 'X' not registered for backend 'Y'" error. */
+export function missingKernelOf(error: unknown): { kernel: string; backend: string } | null {
+  const match = /Kernel '([^']+)' not registered for backend '([^']+)'/.exec(messageOf(error));
+  return match ? { kernel: match[1], backend: match[2] } : null;
+}
+
+/** A model loaded on the backend that takes its gradients (the inference model itself, or a cpu copy). */
+interface GradientModel {
+  backend: TfjsBackend;
+  model: LoadedModel;
+}
+
+/**
+ * One forward and backward pass on the current backend with an input of zeros, so that a missing
+ * backward kernel (TF.js wasm has no DepthwiseConv2dNativeBackpropFilter, for one) shows when the
+ * model is opened rather than in the middle of a run. Returns false when the input's dims are not
+ * all known (then a missing kernel is found, and handled the same way, at the first gradient).
+ */
+async function probeGradient(forward: (x: tf.Tensor) => tf.Tensor, input: TensorInfo): Promise<boolean> {
+  const dims = input.shape.slice(1);
+  if (!dims.every((d) => typeof d === 'number')) return false;
+  const rows = fixedBatchOf(input) ?? 1;
+  const grad = tf.tidy(() => {
+    const x = tf.zeros([rows, ...(dims as number[])]);
+    const { grads } = tf.engine().gradients(() => {
+      const out = forward(x).reshape([rows, -1]);
+      return tf.sum(tf.mul(out, tf.linspace(1, 2, out.shape[1] as number)));
+    }, [x], undefined, true);
+    return grads[0] ?? tf.zerosLike(x);
+  });
+  try {
+    // Reading the result runs every kernel, also on backends that queue their work (webgl, webgpu).
+    await grad.data();
+  } finally {
+    grad.dispose();
+  }
+  return true;
+}
+
+/** Why gradients run on the cpu backend rather than on the backend predictions use. */
+function cpuReason(backend: TfjsBackend, kernel: string): string {
+  return `TF.js's ${backend} backend has no '${kernel}' kernel, which this model's gradient needs, so input gradients are computed on TF.js's cpu backend ` +
+    `(a second copy of the weights, loaded once); predictions stay on ${backend}`;
+}
+
 /** Loads a TF.js layers or graph model on one backend. */
 export async function openTfjs(source: TfjsSource, backend: TfjsBackend, options: TfjsOptions = {}): Promise<ModelAdapter> {
   const model = await queue.run(async () => {
@@ -135,12 +182,50 @@ export async function openTfjs(source: TfjsSource, backend: TfjsBackend, options
   });
   const described = describe(model, source.inspected);
   const floatInput = !['int32', 'bool', 'string'].includes(described.inputs[0]?.dtype ?? 'float32');
-  const info = {
+  const info: ModelInfo = {
     ...source.inspected, ...described, backend,
     differentiable: floatInput,
-    gradientPath: floatInput ? { kind: 'tfjs' as const } : { kind: 'none' as const, reason: `the input takes ${described.inputs[0]?.dtype} values, which have no gradient` },
+    gradientPath: floatInput ? { kind: 'tfjs', backend } : { kind: 'none', reason: `the input takes ${described.inputs[0]?.dtype} values, which have no gradient` },
   };
   let disposed = false;
+  let gradientModel: GradientModel | null = floatInput ? { backend, model } : null;
+  const forwardFor = (target: LoadedModel, inputName?: string, outputName?: string) => {
+    const input = chooseInput(info, inputName);
+    const output = chooseOutput(info, outputName);
+    return forwardOf(target, input.name, info.outputs.indexOf(output), output.name);
+  };
+
+  /** Loads the cpu copy that takes gradients from now on, and records why in info.gradientPath. */
+  const moveGradientsToCpu = async (kernel: string): Promise<GradientModel> => {
+    await startBackend('cpu', options);
+    const copy = { backend: 'cpu' as const, model: await loadModel(source) };
+    gradientModel = copy;
+    info.gradientPath = { kind: 'tfjs', backend: 'cpu', reason: cpuReason(backend, kernel) };
+    return copy;
+  };
+
+  if (floatInput && backend !== 'cpu') {
+    // Find out now which backend can take this model's gradients, so the run records it.
+    await queue.run(async () => {
+      try {
+        await probeGradient(forwardFor(model), chooseInput(info));
+      } catch (error) {
+        const missing = missingKernelOf(error);
+        if (!missing) return; // Not a backend matter; the gradient call itself will say what is wrong.
+        try {
+          const copy = await moveGradientsToCpu(missing.kernel);
+          await probeGradient(forwardFor(copy.model), chooseInput(info));
+        } catch (cpuError) {
+          if (gradientModel && gradientModel.model !== model) gradientModel.model.dispose();
+          gradientModel = null;
+          info.differentiable = false;
+          info.gradientPath = { kind: 'none', reason: `TF.js's ${backend} backend has no '${missing.kernel}' kernel, and its cpu backend could not take the gradient either (${messageOf(cpuError)})` };
+        }
+      } finally {
+        await startBackend(backend, options);
+      }
+    });
+  }
 
   return {
     info,
@@ -150,7 +235,7 @@ export async function openTfjs(source: TfjsSource, backend: TfjsBackend, options
     predict: (x, n, opts = {}) =>
       queue.run(async () => {
         if (disposed) throw new ModelError(`${info.name} was closed. Open the model again.`);
-        // Another TF.js model may have switched the global backend since this one was opened.
+        // Another TF.js model (or this one's gradients) may have switched the global backend.
         if (tf.getBackend() !== backend) await startBackend(backend, options);
         const input = chooseInput(info, opts.input);
         const output = chooseOutput(info, opts.output);
@@ -175,27 +260,39 @@ export async function openTfjs(source: TfjsSource, backend: TfjsBackend, options
           },
         });
       }),
-    gradient: floatInput
+    gradient: floatInput && gradientModel
       ? (x, n, loss, outputBinding, opts = {}) =>
           queue.run(async () => {
             if (disposed) throw new ModelError(`${info.name} was closed. Open the model again.`);
-            if (tf.getBackend() !== backend) await startBackend(backend, options);
             const input = chooseInput(info, opts.input);
-            const output = chooseOutput(info, opts.output);
             const fixed = fixedBatchOf(input);
-            return computeGradient({
-              x, n, loss, output: outputBinding, signal: opts.signal,
-              dims: sampleDims(input, x.length, n),
-              batch: fixed ?? GRADIENT_BATCH,
-              fixed: fixed !== null,
-              forward: forwardOf(model, input.name, info.outputs.indexOf(output), output.name),
-            });
+            const run = async (on: GradientModel) => {
+              if (tf.getBackend() !== on.backend) await startBackend(on.backend, options);
+              return computeGradient({
+                x, n, loss, output: outputBinding, signal: opts.signal,
+                dims: sampleDims(input, x.length, n),
+                batch: fixed ?? GRADIENT_BATCH,
+                fixed: fixed !== null,
+                forward: forwardFor(on.model, opts.input, opts.output),
+              });
+            };
+            const on = gradientModel;
+            if (!on) throw new ModelError(`TrustGrade cannot take the gradients of ${info.name}: ${info.gradientPath?.reason ?? 'no backend can'}.`);
+            try {
+              return await run(on);
+            } catch (error) {
+              // Inputs whose dims were unknown when the model was opened are only checked here.
+              const missing = missingKernelOf(error);
+              if (!missing || on.backend === 'cpu') throw error;
+              return run(await moveGradientsToCpu(missing.kernel));
+            }
           })
       : undefined,
     dispose: () =>
       queue.run(async () => {
         if (disposed) return;
         disposed = true;
+        if (gradientModel && gradientModel.model !== model) gradientModel.model.dispose();
         model.dispose();
       }),
   };

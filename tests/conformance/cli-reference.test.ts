@@ -1,21 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Report } from '../../src/core/report-types';
 import type { Run } from '../../src/core/types';
 import { decodePredictions } from '../../src/core/predictions';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REF = fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
 
+/** Runs `trustgrade evaluate … --out report.json` and returns the run inside the report it wrote. */
 function evaluate(args: string[]): Promise<Run> {
-  const out = join(mkdtempSync(join(tmpdir(), 'tg-cli-ref-')), 'run.json');
+  const out = join(mkdtempSync(join(tmpdir(), 'tg-cli-ref-')), 'report.json');
   return new Promise((resolve, reject) => {
     execFile('node', [join(ROOT, 'bin/trustgrade.mjs'), 'evaluate', ...args, '--out', out], { cwd: ROOT }, (error, _o, stderr) => {
       if (error) reject(new Error(stderr));
-      else resolve(JSON.parse(readFileSync(out, 'utf8')) as Run);
+      else resolve((JSON.parse(readFileSync(out, 'utf8')) as Report).run);
     });
   });
 }
@@ -46,5 +48,24 @@ describe.skipIf(!existsSync(REF))('the CLI on the reference models (conformance:
     const predictions = (run: Run) => Array.from(decodePredictions(run.results.find((r) => r.probeId === 'validity/accuracy')!.measurement!.details!.predictions)!);
     expect(predictions(fromPng)).toEqual(predictions(fromIdx));
     expect(accuracy(fromPng)).toBe(accuracy(fromIdx));
+  });
+
+  it('evaluates the MNIST CNN on 300 MNIST images with --auxiliary ood=<the Fashion-MNIST samples>, and the OOD probe uses that set', async () => {
+    // The Fashion-MNIST samples alone, in a folder of their own (image-samples/ also holds MNIST digits).
+    const fashion = join(mkdtempSync(join(tmpdir(), 'tg-cli-ood-')), 'fashion-samples');
+    mkdirSync(fashion);
+    const samples = `${REF}datasets/image-samples/`;
+    for (const f of readdirSync(samples).filter((name) => name.startsWith('fashionMNIST_'))) copyFileSync(samples + f, join(fashion, f));
+    const run = await evaluate([
+      '--model', `${REF}models/mnist-cnn-onnx/mnist.onnx`, '--dataset', `${REF}datasets/mnist-test/`, '--limit', '300',
+      '--auxiliary', `ood=${fashion}`,
+    ]);
+    expect(run.samples).toBe(300);
+    expect(run.auxiliary).toEqual([{ role: 'ood', dataset: expect.objectContaining({ name: 'fashion-samples', rows: 20, format: 'images' }) }]);
+    const ood = run.results.find((r) => r.probeId === 'robustness/ood')!;
+    expect(ood.status, ood.reason).toBe('ok');
+    expect(ood.measurement!.details).toMatchObject({ sources: [{ kind: 'declared', name: 'fashion-samples', n: 20 }], inDistribution: { n: 300 } });
+    // The energy of the CNN's logits tells Fashion-MNIST from digits (robustness-ood-reference.test.ts).
+    expect(ood.measurement!.secondary.auroc_energy.value!).toBeGreaterThan(0.85);
   });
 });

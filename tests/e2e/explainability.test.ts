@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Run } from '../../src/core/types';
@@ -83,6 +84,35 @@ describe('explanations in the app', () => {
     const random = card(page, 'explainability/randomisation');
     await random.screenshot({ path: `${SCREENSHOTS}explainability-randomisation.png` });
     await card(page, 'explainability/faithfulness').screenshot({ path: `${SCREENSHOTS}explainability-image-curves.png` });
+    expect(errors).toEqual([]);
+  });
+});
+
+const REF = new URL('../../../shared/reference/', import.meta.url).pathname;
+const TINYVGG = `${REF}models/tinyvgg-4class-tfjs/`;
+
+describe.skipIf(!existsSync(TINYVGG))('gradient explanations of a TF.js model with linear Conv2D layers on wasm (conformance: ../shared/reference)', () => {
+  it('TinyVGG gets saliency and Integrated Gradients heat maps in the worker: wasm takes its gradients (issue 5)', async () => {
+    const { page, errors } = await openPage(app);
+    await page.getByTestId('model-input').setInputFiles([`${TINYVGG}model.json`, `${TINYVGG}group1-shard1of1.bin`]);
+    await page.locator('tg-model-card').waitFor({ timeout: 60_000 });
+    const images = readdirSync(`${REF}datasets/tinyvgg-images/`).filter((f) => f.endsWith('.jpeg')).sort().slice(0, 8);
+    await page.getByTestId('dataset-input').setInputFiles(images.map((f) => `${REF}datasets/tinyvgg-images/${f}`));
+    await page.getByTestId('dataset-summary').waitFor({ timeout: 60_000 });
+    // The standard suite: the quick one leaves explainability out for images.
+    await page.getByTestId('suite').selectOption('standard');
+    await page.getByTestId('run').click();
+    const id = await waitForRunPage(page, 280_000);
+    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 280_000 }).toMatch(/complete/i);
+    const run = await readStoredRun(page, id);
+    expect(run.model.backend).toBe('wasm');
+    expect(run.model.gradientPath).toEqual({ kind: 'tfjs', backend: 'wasm' });
+    const attributions = measurementOf(run, 'explainability/attributions');
+    expect(attributions.notes.join(' ')).not.toMatch(/Gradient methods were not used/);
+    const d = attributions.details as unknown as { methods: { id: string }[]; images: { maps: Record<string, { width: number; scale: number }> }[] };
+    expect(d.methods.map((m) => m.id)).toEqual(expect.arrayContaining(['saliency', 'integrated-gradients']));
+    for (const image of d.images) expect(image.maps['integrated-gradients'].scale).toBeGreaterThan(0);
+    expect(measurementOf(run, 'explainability/ig-completeness').value).not.toBeNull();
     expect(errors).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Run } from '../../src/core/types';
+import type { Report } from '../../src/core/report-types';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEMO = join(ROOT, 'public/demo');
@@ -31,9 +31,9 @@ beforeAll(async () => {
   for (const r of results) expect(r.code, r.stderr).toBe(0);
 }, 120_000);
 
-describe('trustgrade compare: the pipeline gate', () => {
-  it('records the family and version given on the command line', () => {
-    expect((JSON.parse(readFileSync(v2, 'utf8')) as Run).label).toEqual({ family: 'wages', version: 'v2' });
+describe('trustgrade compare: the pipeline gate, on the report JSON evaluate --out writes', () => {
+  it('records the family and version given on the command line (in the run inside the report --out writes)', () => {
+    expect((JSON.parse(readFileSync(v2, 'utf8')) as Report).run.label).toEqual({ family: 'wages', version: 'v2' });
   });
 
   it('exits 0 on identical runs', async () => {

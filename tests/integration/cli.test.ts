@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Report } from '../../src/core/report-types';
 import type { Run } from '../../src/core/types';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,7 +23,10 @@ function cli(args: string[]): Promise<CliResult> {
   });
 }
 
-const out = () => join(mkdtempSync(join(tmpdir(), 'tg-cli-')), 'run.json');
+const out = () => join(mkdtempSync(join(tmpdir(), 'tg-cli-')), 'report.json');
+
+/** The run inside the report JSON that `--out` writes. */
+const runIn = (path: string): Run => (JSON.parse(readFileSync(path, 'utf8')) as Report).run;
 
 /** The error line the CLI prints on failure. */
 function reason(result: CliResult): string {
@@ -30,12 +34,16 @@ function reason(result: CliResult): string {
 }
 
 describe('trustgrade evaluate', () => {
-  it('runs the engine in Node, writes the run and reports progress on stderr', async () => {
+  it('runs the engine in Node, writes the graded report (with the run in it) and reports progress on stderr', async () => {
     const path = out();
     const result = await cli(['evaluate', '--model', MODEL, '--dataset', PEOPLE, '--binding', BINDING, '--suite', 'quick', '--out', path]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/\[100%\] Done/);
-    const run = JSON.parse(readFileSync(path, 'utf8')) as Run;
+    expect(result.stderr).toContain(`wrote ${path}`);
+    const report = JSON.parse(readFileSync(path, 'utf8')) as Report;
+    expect(report.schema).toBe('trustgrade.report/1');
+    expect(report.grading.overall.outcome).toBeTruthy();
+    const run = report.run;
     expect(run.status).toBe('complete');
     expect(run.environment.host).toBe('node');
     expect(run.model.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -52,8 +60,8 @@ describe('trustgrade evaluate', () => {
     const args = ['evaluate', '--model', MODEL, '--dataset', PEOPLE, '--binding', BINDING, '--seed', '7', '--limit', '3'];
     expect((await cli([...args, '--out', a])).code).toBe(0);
     expect((await cli([...args, '--out', b])).code).toBe(0);
-    const runA = JSON.parse(readFileSync(a, 'utf8')) as Run;
-    const runB = JSON.parse(readFileSync(b, 'utf8')) as Run;
+    const runA = runIn(a);
+    const runB = runIn(b);
     expect(runA.samples).toBe(3);
     expect(runA.seed).toBe(7);
     expect(runA.results.map((r) => r.measurement)).toEqual(runB.results.map((r) => r.measurement));
@@ -91,6 +99,17 @@ describe('trustgrade evaluate', () => {
     expect(result.code).toBe(1);
     expect(reason(result)).toMatch(/4/);
     expect(reason(result)).toMatch(/3/);
+  });
+
+  it.each([
+    ['a role that does not exist', 'members=x.csv', /--auxiliary.*role=path with role ood or non-members/],
+    ['a spec without a path', 'ood', /--auxiliary.*role=path/],
+    ['the same role twice', 'ood=a.csv --auxiliary ood=b.csv', /second ood dataset/],
+  ])('refuses --auxiliary with %s, saying what it should be', async (_name, spec, message) => {
+    const extra = spec.split(' ');
+    const result = await cli(['evaluate', '--model', MODEL, '--dataset', PEOPLE, '--binding', BINDING, '--out', out(), '--auxiliary', ...extra]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
   });
 
   it('explains that a model with no shipped binding needs --binding', async () => {

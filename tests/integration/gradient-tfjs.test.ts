@@ -41,6 +41,11 @@ afterAll(async () => {
 async function denseModelFiles(w: number[][], b: number[], activation: 'linear' | 'sigmoid'): Promise<ModelFile[]> {
   const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [w.length], units: b.length, activation })] });
   model.setWeights([tf.tensor2d(w), tf.tensor1d(b)]);
+  return savedFiles(model);
+}
+
+/** A TF.js layers model saved by TF.js itself (then disposed), as model.json and one shard. */
+async function savedFiles(model: tf.LayersModel): Promise<ModelFile[]> {
   let files: ModelFile[] = [];
   await model.save(tf.io.withSaveHandler(async (artifacts) => {
     const json = {
@@ -73,7 +78,7 @@ describe('TF.js gradients: softmax-probability outputs (fixture layers-dense and
   it.each(['tfjs/layers-dense', 'tfjs/graph-dense'])('%s: cross-entropy, margin and class probability match the closed forms', async (path) => {
     const model = await open(path);
     expect(model.info.differentiable).toBe(true);
-    expect(model.info.gradientPath).toEqual({ kind: 'tfjs' });
+    expect(model.info.gradientPath).toEqual({ kind: 'tfjs', backend: 'cpu' });
     const ce = await model.gradient!(X, N, { kind: 'cross-entropy', labels }, output);
     // d(−log p_y)/dx = Σ_j p_j W_j − W_y
     expectRows(ce.gradient, SAMPLES.map((_, i) => combine(W, probs[i]).map((v, f) => v - column(W, labels[i])[f])));
@@ -169,5 +174,125 @@ describe('TF.js gradients: logits and sigmoid outputs', () => {
       return (p(up, classes[i]) - p(down, classes[i])) / (2 * h);
     }));
     expectRows(result.gradient, expected, 4);
+  });
+});
+
+/** Seeded pseudo-random floats in [−1, 1) (a small LCG), for inputs and weights. */
+function seeded(n: number, seed: number): Float32Array {
+  let s = seed >>> 0;
+  return Float32Array.from({ length: n }, () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 31 - 1;
+  });
+}
+
+/** A small image model of the given middle layers on [8, 8, 2] inputs, with seeded weights. */
+async function imageModelFiles(middle: () => tf.layers.Layer[]): Promise<ModelFile[]> {
+  const model = tf.sequential({
+    layers: [
+      tf.layers.inputLayer({ inputShape: [8, 8, 2] }),
+      ...middle(),
+      tf.layers.flatten(),
+      tf.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) }),
+    ],
+  });
+  model.setWeights(model.getWeights().map((w, i) => tf.tensor(seeded(w.size, 10 + i), w.shape).mul(0.5)));
+  return savedFiles(model);
+}
+
+describe('TF.js gradients of convolutional models on the wasm backend (issue 5)', () => {
+  const output: OutputBinding = { kind: 'probabilities', labels: ['a', 'b', 'c'] };
+  const n = 3;
+  const x = seeded(n * 8 * 8 * 2, 7).map((v) => (v + 1) / 2);
+  const loss: GradientLoss = { kind: 'cross-entropy', labels: Int32Array.from([0, 1, 2]) };
+
+  it('the JavaScript Conv2DBackpropFilter kernel for wasm equals TF.js cpu\'s, for strides, padding and both layouts', async () => {
+    const { conv2dBackpropFilter } = await import('../../src/runtime/tfjs-kernels');
+    await tf.setBackend('cpu');
+    const cases = [
+      { xShape: [2, 7, 6, 3], filter: [3, 3, 3, 4], strides: 1, pad: 'valid' },
+      { xShape: [1, 9, 8, 2], filter: [3, 2, 2, 5], strides: 2, pad: 'same' },
+      { xShape: [2, 5, 5, 1], filter: [2, 2, 1, 3], strides: [1, 2], pad: 'valid' },
+    ] as const;
+    const product = (dims: readonly number[]) => dims.reduce((a, b) => a * b, 1);
+    for (const [k, c] of cases.entries()) {
+      const xs = tf.tensor(seeded(product(c.xShape), 20 + k), [...c.xShape]) as tf.Tensor4D;
+      const w = tf.tensor(seeded(product(c.filter), 30 + k), [...c.filter]) as tf.Tensor4D;
+      const y = tf.conv2d(xs, w, c.strides as [number, number], c.pad);
+      const dy = tf.tensor(seeded(y.size, 40 + k), y.shape) as tf.Tensor4D;
+      const expected = await tf.grad((f: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(xs, f as tf.Tensor4D, c.strides as [number, number], c.pad), dy)))(w).data();
+      const attrs = { strides: c.strides as [number, number], pad: c.pad, dataFormat: 'NHWC' as const, filterShape: [...c.filter] as [number, number, number, number] };
+      const nhwc = conv2dBackpropFilter(await xs.data() as Float32Array, [...c.xShape], await dy.data() as Float32Array, attrs);
+      expect(nhwc.shape).toEqual([...c.filter]);
+      expected.forEach((v, i) => expect(nhwc.values[i], `case ${k} NHWC value ${i}`).toBeCloseTo(v, 4));
+      // The same convolution in NCHW layout gives the same filter gradient.
+      const toNchw = (t: tf.Tensor4D) => t.transpose([0, 3, 1, 2]);
+      const nchw = conv2dBackpropFilter(
+        await toNchw(xs).data() as Float32Array, [c.xShape[0], c.xShape[3], c.xShape[1], c.xShape[2]],
+        await toNchw(dy).data() as Float32Array, { ...attrs, dataFormat: 'NCHW' },
+      );
+      expected.forEach((v, i) => expect(nchw.values[i], `case ${k} NCHW value ${i}`).toBeCloseTo(v, 4));
+    }
+  });
+
+  it('a Conv2D + max-pool model takes its gradients on wasm itself (with the JavaScript filter kernel), equal to cpu\'s', async () => {
+    const files = await imageModelFiles(() => [
+      tf.layers.conv2d({ filters: 4, kernelSize: 3, strides: 1, padding: 'same' }),
+      tf.layers.activation({ activation: 'relu' }),
+      tf.layers.maxPooling2d({ poolSize: 2 }),
+      tf.layers.conv2d({ filters: 3, kernelSize: 2, strides: 2, activation: 'relu' }),
+    ]);
+    const wasm = await open(files, 'wasm');
+    expect(wasm.info.backend).toBe('wasm');
+    expect(wasm.info.gradientPath).toEqual({ kind: 'tfjs', backend: 'wasm' });
+    const cpu = await open(files, 'cpu');
+    const a = await wasm.gradient!(x, n, loss, output);
+    const b = await cpu.gradient!(x, n, loss, output);
+    expect(a.gradient.some((v) => v !== 0)).toBe(true);
+    b.gradient.forEach((v, i) => expect(a.gradient[i], `value ${i}`).toBeCloseTo(v, 5));
+    b.loss.forEach((v, i) => expect(a.loss[i]).toBeCloseTo(v, 5));
+  });
+
+  it('a depthwise-conv model, whose backward kernels wasm lacks, takes its gradients on a cached cpu copy; predictions stay on wasm', async () => {
+    const files = await imageModelFiles(() => [
+      tf.layers.depthwiseConv2d({ kernelSize: 3, depthMultiplier: 2, padding: 'same' }),
+      tf.layers.activation({ activation: 'relu' }),
+    ]);
+    const wasm = await open(files, 'wasm');
+    expect(wasm.info.backend).toBe('wasm');
+    expect(wasm.info.differentiable).toBe(true);
+    expect(wasm.info.gradientPath).toMatchObject({ kind: 'tfjs', backend: 'cpu' });
+    expect(wasm.info.gradientPath!.reason).toMatch(/^TF\.js's wasm backend has no 'DepthwiseConv2dNativeBackprop(Input|Filter)' kernel, .* computed on TF\.js's cpu backend .*predictions stay on wasm$/);
+    const cpu = await open(files, 'cpu');
+    for (let round = 0; round < 2; round++) {
+      const a = await wasm.gradient!(x, n, loss, output);
+      const b = await cpu.gradient!(x, n, loss, output);
+      expect(a.gradient.some((v) => v !== 0)).toBe(true);
+      b.gradient.forEach((v, i) => expect(a.gradient[i], `value ${i}`).toBeCloseTo(v, 5));
+      // Predictions after a gradient run on wasm again and agree with cpu's.
+      const p = await wasm.predict(x, n);
+      expect(tf.getBackend()).toBe('wasm');
+      const q = await cpu.predict(x, n);
+      q.values.forEach((v, i) => expect(p.values[i]).toBeCloseTo(v, 5));
+    }
+  });
+
+  it('a model whose input size is open finds the missing kernel at its first gradient, then moves to cpu the same way', async () => {
+    const model = tf.sequential({
+      layers: [
+        tf.layers.depthwiseConv2d({ inputShape: [null, 8, 2], kernelSize: 3, padding: 'same', depthwiseInitializer: tf.initializers.glorotUniform({ seed: 5 }) }),
+        tf.layers.globalAveragePooling2d({}),
+        tf.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 6 }) }),
+      ],
+    });
+    const files = await savedFiles(model);
+    const wasm = await open(files, 'wasm');
+    // Nothing could be probed when it was opened: the input's height is open (worked out from each call's length).
+    expect(wasm.info.gradientPath).toEqual({ kind: 'tfjs', backend: 'wasm' });
+    const cpu = await open(files, 'cpu');
+    const a = await wasm.gradient!(x, n, loss, output);
+    expect(wasm.info.gradientPath).toMatchObject({ kind: 'tfjs', backend: 'cpu', reason: expect.stringMatching(/no 'DepthwiseConv2dNativeBackprop(Input|Filter)' kernel/) });
+    const b = await cpu.gradient!(x, n, loss, output);
+    b.gradient.forEach((v, i) => expect(a.gradient[i], `value ${i}`).toBeCloseTo(v, 5));
   });
 });

@@ -47,21 +47,32 @@ const readJson = <T>(name: string): T => JSON.parse(readFileSync(at(name), 'utf8
 const evaluateArgs = ['evaluate', '--model', MODEL, '--dataset', PEOPLE, '--binding', BINDING, '--suite', 'quick'];
 
 describe('trustgrade evaluate with a report, and the report commands', () => {
-  it('writes a signed report, its HTML and a model card, with the risk class recorded in the run', async () => {
+  it('--out writes the signed report (with the run in it), --html its HTML, --model-card a card; the risk class is recorded in the run', async () => {
     expect((await cli(['keygen', '--out', at('key.pem')])).code).toBe(0);
-    const result = await binary([...evaluateArgs, '--out', at('run.json'), '--report', at('report.json'), '--html', at('report.html'),
+    const result = await binary([...evaluateArgs, '--out', at('report.json'), '--html', at('report.html'),
       '--model-card', at('card.md'), '--risk-class', 'high', '--key', at('key.pem')]);
     expect(result.code, result.stderr).toBe(0);
-    const run = readJson<Run>('run.json');
     const report = readJson<Report>('report.json');
-    expect(run.riskClass).toBe('high');
-    expect(report.run).toEqual(run);
+    expect(report.schema).toBe('trustgrade.report/1');
+    expect(report.run.riskClass).toBe('high');
     expect(report.grading.riskClass).toBe('high');
     expect((await verifyReport(report)).status).toBe('valid');
     expect(result.stderr).toContain(`verdict: this model ${report.grading.summary}`);
+    expect(result.stderr).not.toContain('deprecated');
     const html = readFileSync(at('report.html'), 'utf8');
     expect(html).toContain(`data-testid="overall-grade">${report.grading.overall.outcome.replace('-', ' ')}</div>`);
     expect(readFileSync(at('card.md'), 'utf8')).toMatch(/^---\nmodel-index:\n/);
+    // The bare run, for the commands below that read a run rather than a report.
+    writeFileSync(at('run.json'), JSON.stringify(report.run, null, 2));
+  });
+
+  it('--report still writes the same report JSON, saying it is deprecated', async () => {
+    const result = await cli([...evaluateArgs, '--out', at('new.json'), '--report', at('old.json')]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('--report is deprecated');
+    const a = readJson<Report>('new.json');
+    expect(readJson<Report>('old.json')).toEqual(a);
+    expect(a.run.model.sha256).toBe(readJson<Run>('run.json').model.sha256);
   });
 
   it('verify: exit 0 for a valid report, 3 for one edited by one digit, 3 for unsigned with --require-signature', async () => {
@@ -82,10 +93,12 @@ describe('trustgrade evaluate with a report, and the report commands', () => {
   });
 
   it('report: re-grades a stored run under a pinned policy without the model, giving the same grades', async () => {
-    const result = await cli(['report', at('run.json'), '--policy', 'trustgrade-default@1', '--report', at('regraded.json')]);
+    const first = readJson<Report>('report.json');
+    // Pinned to the policy version the first report was graded under (the newest shipped one then).
+    const pinned = `${first.grading.policy.id}@${first.grading.policy.version}`;
+    const result = await cli(['report', at('run.json'), '--policy', pinned, '--out', at('regraded.json')]);
     expect(result.code, result.stderr).toBe(0);
     const again = readJson<Report>('regraded.json');
-    const first = readJson<Report>('report.json');
     expect(again.signature).toBeUndefined();
     expect(again.grading).toEqual(first.grading);
     const unknown = await cli(['report', at('run.json'), '--policy', 'trustgrade-default@9']);
@@ -115,7 +128,7 @@ describe('trustgrade evaluate with a report, and the report commands', () => {
   it('refuses a key that is not EC P-256, and never overwrites a key file', async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
     writeFileSync(at('rsa.pem'), privateKey.export({ format: 'pem', type: 'pkcs8' }));
-    const rsa = await cli(['report', at('run.json'), '--key', at('rsa.pem'), '--report', at('x.json')]);
+    const rsa = await cli(['report', at('run.json'), '--key', at('rsa.pem'), '--out', at('x.json')]);
     expect(rsa.code).toBe(1);
     expect(rsa.stderr).toContain('is not an EC P-256 private key (it is RSA)');
     const again = await cli(['keygen', '--out', at('key.pem')]);

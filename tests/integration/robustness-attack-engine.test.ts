@@ -81,7 +81,9 @@ describe('attack probes through the engine', () => {
     expect(r.model.gradientPath?.reason).toMatch(/does not cover \(Round\)/);
     const white = statusOf(r, WHITE.id);
     expect(white.status).toBe('skipped');
-    expect(white.reason).toBe('needs a differentiable model');
+    // The skip says why there is no gradient path, in the words of info.gradientPath.reason.
+    expect(white.reason).toBe(`needs a differentiable model: ${r.model.gradientPath!.reason}`);
+    expect(white.reason).toMatch(/^needs a differentiable model: the graph uses an operator the TF.js translation does not cover \(Round\)/);
     expect(statusOf(r, 'validity/accuracy').status).toBe('ok');
     const black = statusOf(r, BLACK.id);
     expect(black.status, black.reason).toBe('ok');

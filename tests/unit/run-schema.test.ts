@@ -51,6 +51,16 @@ describe('parseRun', () => {
     expect(violationOf(runWith((r) => (r.extra = 1)))).toBe('extra is not a field of a TrustGrade run');
   });
 
+  it('records which TF.js backend computes gradients in model.gradientPath, strictly', () => {
+    const path = { kind: 'tfjs', backend: 'cpu', reason: "TF.js's wasm backend has no 'DepthwiseConv2dNativeBackpropInput' kernel" };
+    const run = runWith((r) => (r.model.gradientPath = path)) as any;
+    expect(parseRun(run).model.gradientPath).toEqual(path);
+    expect(violationOf(runWith((r) => (r.model.gradientPath = { ...path, backend: 'tpu' })))).toBe(
+      'model.gradientPath.backend must be one of wasm, webgpu, webgl, cpu, node, not "tpu"',
+    );
+    expect(violationOf(runWith((r) => (r.model.gradientPath = { ...path, kernel: 'x' })))).toBe('model.gradientPath.kernel is not a field of a TrustGrade run');
+  });
+
   it('checks intervals: level inside (0, 1) and low not above high', () => {
     expect(violationOf(runWith((r) => (r.results[0].measurement.interval.level = 95)))).toBe(
       'results[0].measurement.interval.level must be less than 1',
