@@ -13,6 +13,7 @@ import { createEvalService } from '../engine/service';
 import { nodeHost } from '../engine/node-host';
 import { getProbe } from '../probes/registry';
 import { compareReproduction, type Reproduction } from '../report/reproduce';
+import { auxiliaryMismatch, datasetMismatch, missingAuxiliary, modelMismatch } from '../report/reproduce-inputs';
 import { auxiliaryOption, parseAuxiliarySpec } from './auxiliary';
 import { readDatasetFiles, readModelFiles } from './files';
 import { readRunOrReport } from './report';
@@ -44,18 +45,12 @@ export async function rerun(path: string, options: RerunOptions, log: (line: str
   const { run: original } = await readRunOrReport(path);
   const service = createEvalService(nodeHost);
   const info = await service.openModel(await readModelFiles(options.model), options.backend ?? 'auto');
-  if (info.sha256 !== original.model.sha256) {
-    throw new ReproductionInputError(
-      `The model's SHA-256 is ${info.sha256}, but the report was made with ${original.model.sha256} (${original.model.name}): this is not the same model file. Give the exact file the report names.`,
-    );
-  }
+  const wrongModel = modelMismatch(original, info.sha256);
+  if (wrongModel) throw new ReproductionInputError(wrongModel);
   log(`model ${info.name}: SHA-256 matches the report`);
   const dataset = await service.openDataset(await readDatasetFiles(options.dataset));
-  if (dataset.manifest.sha256 !== original.dataset.sha256) {
-    throw new ReproductionInputError(
-      `The dataset's SHA-256 is ${dataset.manifest.sha256}, but the report was made with ${original.dataset.sha256} (${original.dataset.name}): these are not the same bytes. Give the exact dataset the report names.`,
-    );
-  }
+  const wrongDataset = datasetMismatch(original, dataset.manifest.sha256);
+  if (wrongDataset) throw new ReproductionInputError(wrongDataset);
   log(`dataset ${dataset.manifest.name}: SHA-256 matches the report`);
   const auxiliary = await openAuxiliary(service, original, options.auxiliary ?? [], log);
   for (const r of original.results) {
@@ -106,18 +101,17 @@ async function openAuxiliary(service: ReturnType<typeof createEvalService>, orig
   const out: { role: AuxiliaryRole; datasetSha256: string }[] = [];
   for (const spec of specs) {
     const { role, path: file } = parseAuxiliarySpec(spec);
+    // Under the recorded name: the OOD probe reports its set by name, and the re-run must read the same.
     const recorded = original.auxiliary?.find((a) => a.role === role);
-    if (!recorded) throw new ReproductionInputError(`The report used no ${role} dataset; leave out --auxiliary ${spec}.`);
-    const data = await service.openDataset(await readDatasetFiles([file]));
-    if (data.manifest.sha256 !== recorded.dataset.sha256) {
-      throw new ReproductionInputError(`The ${role} dataset's SHA-256 is ${data.manifest.sha256}, but the report used ${recorded.dataset.sha256} (${recorded.dataset.name}).`);
-    }
+    if (!recorded) throw new ReproductionInputError(`${auxiliaryMismatch(original, role, '')} Leave out --auxiliary ${spec}.`);
+    const data = await service.openDataset(await readDatasetFiles([file]), recorded.dataset.name);
+    const wrong = auxiliaryMismatch(original, role, data.manifest.sha256);
+    if (wrong) throw new ReproductionInputError(wrong);
     log(`${role} dataset ${data.manifest.name}: SHA-256 matches the report`);
     out.push({ role, datasetSha256: data.manifest.sha256 });
   }
-  for (const a of original.auxiliary ?? []) {
-    if (!out.some((o) => o.role === a.role)) log(`note: the report used a ${a.role} dataset (${a.dataset.name}); give it with --auxiliary ${a.role}=<path> or the probes that need it will not reproduce`);
-  }
+  const missing = missingAuxiliary(original, out.map((o) => o.role));
+  for (const text of missing) log(`note: ${text} (--auxiliary <role>=<path>)`);
   return out;
 }
 
