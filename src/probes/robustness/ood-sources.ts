@@ -36,13 +36,6 @@ export function declaredSource(ctx: ProbeContext<Record<string, Json>>, max: num
     aux = ctx.auxiliary('ood');
   } catch (error) {
     if (!(error instanceof BindingError)) throw error;
-    if (/not among the binding's labels/.test(error.message)) {
-      // The engine checks a second dataset's labels like the first one's, but an OOD set needs none.
-      throw new OodSetError(
-        `The out-of-distribution set has labels this model does not know, and an OOD set needs no labels: ${error.message} ` +
-          'Give its images without labels (file names without a trailing _<label>, no labels file), or a table with an empty target column, and run again.',
-      );
-    }
     throw new OodSetError(
       `The out-of-distribution set cannot be encoded through this model's binding: ${error.message} ` +
         'Give an OOD set with the same columns or image size as the evaluated data, or leave it out to use synthetic OOD inputs.',
