@@ -4,16 +4,22 @@ import { throwIfCancelled } from '../core/probe';
 import { toProbabilities } from '../core/binding';
 import { toLogits } from '../core/encode-output';
 import type { ModelAdapter } from '../runtime/adapter';
+import { createBreather } from './yield';
 
 /** The model as probes see it: encoded inputs in, class probabilities in binding-label order out. */
-export function createClassifier(adapter: ModelAdapter, binding: Binding): Classifier {
+export function createClassifier(adapter: ModelAdapter, binding: Binding, breathe: () => Promise<void> = createBreather()): Classifier {
   const size = adapter.sampleSize(binding.input);
+  /** Before every model call: give a pending cancel its turn now and then, then honour it. */
+  const checkpoint = async (signal?: AbortSignal) => {
+    await breathe();
+    if (signal) throwIfCancelled(signal);
+  };
   return {
     info: adapter.info,
     labels: binding.output.labels,
     sampleShape: sampleShapeOf(binding, size),
     async predict(x, n, signal) {
-      if (signal) throwIfCancelled(signal);
+      await checkpoint(signal);
       let raw: { values: Float32Array; width: number };
       try {
         raw = await adapter.predict(x, n, { input: binding.input, output: binding.output.tensor, signal });
@@ -25,7 +31,7 @@ export function createClassifier(adapter: ModelAdapter, binding: Binding): Class
     ...(binding.output.kind !== 'probabilities'
       ? {
           async logits(x: Float32Array, n: number, signal?: AbortSignal) {
-            if (signal) throwIfCancelled(signal);
+            await checkpoint(signal);
             let raw: { values: Float32Array; width: number };
             try {
               raw = await adapter.predict(x, n, { input: binding.input, output: binding.output.tensor, signal });
@@ -36,13 +42,13 @@ export function createClassifier(adapter: ModelAdapter, binding: Binding): Class
           },
         }
       : {}),
-    raw(x, n, signal) {
-      if (signal) throwIfCancelled(signal);
+    async raw(x, n, signal) {
+      await checkpoint(signal);
       return adapter.predict(x, n, { input: binding.input, output: binding.output.tensor, signal });
     },
     gradient: adapter.gradient
-      ? (x, n, loss, signal) => {
-          if (signal) throwIfCancelled(signal);
+      ? async (x, n, loss, signal) => {
+          await checkpoint(signal);
           return adapter.gradient!(x, n, loss, binding.output, { input: binding.input, output: binding.output.tensor, signal });
         }
       : null,
@@ -50,7 +56,7 @@ export function createClassifier(adapter: ModelAdapter, binding: Binding): Class
       ? {
           randomized: async (seed: number) => {
             const copy = await adapter.randomizedCopy!(seed);
-            return { ...createClassifier(copy, binding), dispose: () => copy.dispose() };
+            return { ...createClassifier(copy, binding, breathe), dispose: () => copy.dispose() };
           },
         }
       : {}),

@@ -6,6 +6,7 @@ import { APP_VERSION } from '../core/version';
 import { loadDataset, type DataFile } from '../datasets/load';
 import { previewDataset, type DatasetPreview } from './preview';
 import { runSuite } from './run-suite';
+import { followCancelFlag } from './cancel-flag';
 
 /** What the host (browser worker or Node) provides to the engine. */
 export interface EvalHost {
@@ -30,6 +31,11 @@ export interface RunRequest {
   label?: { family: string; version: string };
   /** The risk class declared for the application, recorded in the run. */
   riskClass?: 'minimal' | 'limited' | 'high';
+  /**
+   * A flag in shared memory (cancel-flag.ts) that the caller raises to cancel: seen by every
+   * abort check at once, inside synchronous loops too, where the `cancel` message cannot arrive.
+   */
+  cancelFlag?: Int32Array;
 }
 
 export interface RunListeners {
@@ -87,6 +93,7 @@ export function createEvalService(host: EvalHost): EvalService {
       const dataset = opened(request.datasetSha256);
       const auxiliary = (request.auxiliary ?? []).map((a) => ({ role: a.role, dataset: opened(a.datasetSha256) }));
       const controller = new AbortController();
+      if (request.cancelFlag) followCancelFlag(controller, request.cancelFlag);
       running.set(request.runId, controller);
       try {
         return await runSuite({
