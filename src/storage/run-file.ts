@@ -3,7 +3,8 @@
  *
  *   { "format": "trustgrade.runs/1", "exportedAt": "<ISO time>", "runs": [Run, …] }
  *
- * A single Run (what `trustgrade evaluate --out` writes) is accepted on import as well.
+ * A single Run, and a report (what `trustgrade evaluate --out` writes: its run is imported, and
+ * graded again here), are accepted on import as well.
  */
 import { parseRun, RunValidationError } from '../core/run-schema';
 import type { Run } from '../core/types';
@@ -60,6 +61,7 @@ function runsIn(json: unknown): unknown[] {
     return json.runs;
   }
   if (json.schema === 'trustgrade.run/1') return [json];
+  if (json.schema === 'trustgrade.report/1' && isObject(json.run)) return [json.run];
   if (typeof json.format === 'string') {
     throw new ImportError(
       `The file's format is ${JSON.stringify(json.format.slice(0, 60))}; this version of TrustGrade reads ${RUNS_FORMAT}. ` +

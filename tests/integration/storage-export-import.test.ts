@@ -1,3 +1,5 @@
+import { latestPolicy } from '../../src/policies';
+import { buildReport, reportJson } from '../../src/report/export';
 import { describe, expect, it } from 'vitest';
 import { ImportError, StorageError } from '../../src/storage/errors';
 import { RUNS_FORMAT } from '../../src/storage/run-file';
@@ -59,13 +61,16 @@ describe('importRuns', () => {
     expect((await store.getRun(tabular.id))?.error).toBe('edited here');
   });
 
-  it('imports a single run as `trustgrade evaluate --out` writes it, and skips a repeated id within a file', async () => {
+  it('imports the run of a report as `trustgrade evaluate --out` writes it, a single run, and skips a repeated id within a file', async () => {
     const { store } = await freshStore();
-    const { tabular } = fixtureRuns();
-    expect(await store.importRuns(JSON.stringify(tabular))).toEqual({ imported: 1, skipped: 0 });
+    const { tabular, image } = fixtureRuns();
+    const report = reportJson(await buildReport(tabular, latestPolicy(), { riskClass: 'high' }));
+    expect(await store.importRuns(report)).toEqual({ imported: 1, skipped: 0 });
     expect(await store.getRun(tabular.id)).toEqual(tabular);
+    expect(await store.importRuns(JSON.stringify(image))).toEqual({ imported: 1, skipped: 0 });
+    expect(await store.getRun(image.id)).toEqual(image);
     const twice = JSON.stringify({ format: RUNS_FORMAT, exportedAt: '2025-06-08T00:00:00.000Z', runs: [fixtureRuns().image, fixtureRuns().image] });
-    expect(await store.importRuns(twice)).toEqual({ imported: 1, skipped: 1 });
+    expect(await (await freshStore()).store.importRuns(twice)).toEqual({ imported: 1, skipped: 1 });
   });
 
   it('rejects invalid JSON with what to do, and stores nothing', async () => {
