@@ -9,8 +9,7 @@ let app: AppHarness;
 beforeAll(async () => { app = await startApp(); });
 afterAll(async () => { await app?.close(); });
 
-// A worker that dies outright is covered by tests/integration/eval-client.test.ts (the page-side
-// client with a stand-in worker): in a real browser a busy worker cannot be made to crash on cue.
+// A worker that dies outright (closed, or an uncaught error) is covered by worker-crash.test.ts.
 describe('a model that fails inside the inference engine', () => {
   it('is contained: each probe records the failure in words, the run is stored, and the app keeps working', async () => {
     const { page, errors } = await openPage(app);
