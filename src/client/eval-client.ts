@@ -23,7 +23,8 @@ export type RunOutcome =
 export interface EvalClient {
   openModel(files: ModelFile[], choice: BackendChoice): Promise<ModelInfo>;
   openDataset(files: DataFile[], name?: string, provenance?: DatasetProvenance): Promise<DatasetPreview>;
-  run(request: RunRequest, onProgress: (p: Progress) => void): Promise<RunOutcome>;
+  /** `onProbeResult` hears each probe as it finishes (the page stores the run so far). */
+  run(request: RunRequest, onProgress: (p: Progress) => void, onProbeResult?: (result: ProbeResult) => void): Promise<RunOutcome>;
   cancel(runId: string): void;
   dispose(): void;
 }
@@ -150,7 +151,7 @@ export function createEvalClient(createWorker: () => Worker, options: EvalClient
 
     openDataset: (files, name, provenance) => openDatasetOn(current, files, name, provenance),
 
-    async run(request, onProgress) {
+    async run(request, onProgress, onProbeResult) {
       const gen = current;
       await ensureOpen(gen, request);
       pendingResults = [];
@@ -159,7 +160,7 @@ export function createEvalClient(createWorker: () => Worker, options: EvalClient
       const flag = createCancelFlag();
       if (flag) cancelFlags.set(request.runId, flag);
       const normal = gen.service
-        .run(flag ? { ...request, cancelFlag: flag } : request, proxy(onProgress), proxy((r: ProbeResult) => { pendingResults.push(r); }))
+        .run(flag ? { ...request, cancelFlag: flag } : request, proxy(onProgress), proxy((r: ProbeResult) => { pendingResults.push(r); onProbeResult?.(r); }))
         .then((run): RunOutcome => ({ kind: 'finished', run }));
       try {
         return await Promise.race([normal, early]);

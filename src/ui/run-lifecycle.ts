@@ -1,4 +1,4 @@
-import type { ModelInfo, Progress, Run } from '../core/types';
+import type { ModelInfo, Progress, ProbeResult, Run } from '../core/types';
 import type { EvalClient } from '../client/eval-client';
 import type { RunRequest } from '../engine/service';
 import type { RunStore } from '../storage/runs';
@@ -54,10 +54,20 @@ export async function executeRun(
       return (error as Error).message;
     }
   };
-  await save(started);
+  // Saves in order, so a late save of the run so far never overwrites the finished run.
+  let queue: Promise<string | undefined> = Promise.resolve(undefined);
+  const saveInTurn = (run: Run) => (queue = queue.then(() => save(run)));
+  await saveInTurn(started);
+  // Each finished probe is stored at once: if the page itself dies (the browser kills a tab that
+  // runs out of memory), a reload finds the run interrupted with the probes that had finished.
+  const finished: ProbeResult[] = [];
+  const onProbeResult = (result: ProbeResult) => {
+    finished.push(result);
+    void saveInTurn({ ...started, results: [...finished] });
+  };
   let run: Run;
   try {
-    const outcome = await client.run(request, onProgress);
+    const outcome = await client.run(request, onProgress, onProbeResult);
     if (outcome.kind === 'finished') {
       run = outcome.run;
     } else {
@@ -71,9 +81,10 @@ export async function executeRun(
       };
     }
   } catch (error) {
+    await queue;
     await store?.deleteRun(started.id).catch(() => undefined);
     throw error;
   }
-  const saveError = await save(run);
+  const saveError = await saveInTurn(run);
   return saveError ? { run, saveError } : { run };
 }
