@@ -60,14 +60,19 @@ export async function executeRun(
   await saveInTurn(started);
   // Each finished probe is stored at once: if the page itself dies (the browser kills a tab that
   // runs out of memory), a reload finds the run interrupted with the probes that had finished.
+  // A probe's result comes over its own message channel and may arrive after the run's outcome:
+  // from then on the outcome is what is stored, never a late copy of the run so far.
+  let settled = false;
   const finished: ProbeResult[] = [];
   const onProbeResult = (result: ProbeResult) => {
+    if (settled) return;
     finished.push(result);
     void saveInTurn({ ...started, results: [...finished] });
   };
   let run: Run;
   try {
     const outcome = await client.run(request, onProgress, onProbeResult);
+    settled = true;
     if (outcome.kind === 'finished') {
       run = outcome.run;
     } else {
@@ -81,6 +86,7 @@ export async function executeRun(
       };
     }
   } catch (error) {
+    settled = true;
     await queue;
     await store?.deleteRun(started.id).catch(() => undefined);
     throw error;

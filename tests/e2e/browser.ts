@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { CHROMIUM, launchChromium } from './chromium';
 import { preview, type PreviewServer } from 'vite';
 import { existsSync } from 'node:fs';
@@ -51,8 +52,27 @@ export const SCREENSHOTS = `${ROOT}test-results/screenshots/`;
 /** Waits until the page shows a run (the app navigates to #/run/<id> when one is stored) and returns its id. */
 export async function waitForRunPage(page: Page, timeoutMs = 240_000): Promise<string> {
   await page.waitForFunction(() => location.hash.startsWith('#/run/'), undefined, { timeout: timeoutMs, polling: 250 });
-  await page.locator('[data-testid="run-view"]').waitFor({ timeout: 30_000 });
+  // The run page draws its sections over several frames; wait for the last, so what a test reads or shoots is all there.
+  await page.locator('[data-testid="run-view"][data-rendered="all"]').waitFor({ timeout: 60_000 });
   return decodeURIComponent(await page.evaluate(() => location.hash.slice('#/run/'.length)));
+}
+
+/** In the evaluate view: picks a bundled model and dataset, and the suite and sample limit when given. */
+export async function chooseBundled(page: Page, model: string, dataset: string, options: { suite?: 'quick' | 'standard'; limit?: number } = {}): Promise<void> {
+  await page.getByTestId('demo-model').selectOption(model);
+  await page.locator('tg-model-card').waitFor();
+  await page.getByTestId('demo-dataset').selectOption(dataset);
+  await page.getByTestId('dataset-summary').waitFor();
+  if (options.suite) await page.getByTestId('suite').selectOption(options.suite);
+  if (options.limit !== undefined) await page.getByTestId('limit').fill(String(options.limit));
+}
+
+/** Presses Run and waits until the run page shows the run complete; returns the stored run. */
+export async function runToCompletion(page: Page, timeoutMs = 240_000): Promise<import('../../src/core/types').Run> {
+  await page.getByTestId('run').click();
+  const id = await waitForRunPage(page, timeoutMs);
+  await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: timeoutMs }).toMatch(/complete/i);
+  return readStoredRun(page, id);
 }
 
 /** Reads a stored run straight from the app's IndexedDB, as the page's own code stored it. */

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Run } from '../../src/core/types';
-import { openPage, readStoredRun, SCREENSHOTS, startApp, waitForRunPage, type AppHarness } from './browser';
+import { chooseBundled, openPage, runToCompletion, readStoredRun, SCREENSHOTS, startApp, waitForRunPage, type AppHarness } from './browser';
 
 let app: AppHarness;
 beforeAll(async () => { app = await startApp(); });
@@ -55,16 +55,8 @@ describe('explanations in the app', () => {
 
   it('the demo MNIST CNN gets heat maps over its digits, with a colour scale, from every method', async () => {
     const { page, errors } = await openPage(app);
-    await page.getByTestId('demo-model').selectOption('mnist-cnn-tfjs');
-    await page.locator('tg-model-card').waitFor();
-    await page.getByTestId('demo-dataset').selectOption('mnist-demo');
-    await page.getByTestId('dataset-summary').waitFor();
-    await page.getByTestId('suite').selectOption('standard');
-    await page.getByTestId('limit').fill('16');
-    await page.getByTestId('run').click();
-    const id = await waitForRunPage(page);
-    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 280_000 }).toMatch(/complete/i);
-    const run = await readStoredRun(page, id);
+    await chooseBundled(page, 'mnist-cnn-tfjs', 'mnist-demo', { suite: 'standard', limit: 16 });
+    const run = await runToCompletion(page, 280_000);
 
     const attributions = measurementOf(run, 'explainability/attributions');
     const images = attributions.details!.images as { maps: Record<string, unknown> }[];

@@ -62,17 +62,18 @@ describe('a trust tool that can be trusted itself', () => {
     expect(sections[2]).toBe(sections[0]);
   });
 
-  it('keeps the page responsive during a run: no main-thread task over 50 ms of work', async () => {
+  it('keeps the page responsive during a run and while drawing its page: no main-thread task over 50 ms of work', async () => {
     const { page } = await openPage(app);
     await page.getByTestId('demo-model').selectOption('mnist-cnn-tfjs');
     await page.locator('tg-model-card').waitFor();
     await page.getByTestId('demo-dataset').selectOption('mnist-demo');
     await page.getByTestId('dataset-summary').waitFor();
     await app.browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
-    // The measure sees a task that does block: 120 ms of work on purpose, before the run.
+    // The measure sees a task that does block: 300 ms on the clock of work on purpose, before the run
+    // (of which the thread, sharing its cores with other programs, may get well under half).
     await page.evaluate(() => new Promise<void>((resolve) => {
       performance.mark('tg-block');
-      setTimeout(() => { const end = performance.now() + 120; while (performance.now() < end) { /* block */ } setTimeout(resolve, 50); }, 0);
+      setTimeout(() => { const end = performance.now() + 300; while (performance.now() < end) { /* block */ } setTimeout(resolve, 50); }, 0);
     }));
     await watchLongTasks(page);
     await page.evaluate(() => {
@@ -83,12 +84,18 @@ describe('a trust tool that can be trusted itself', () => {
     await page.getByTestId('run').click();
     await page.getByTestId('progress-percent').waitFor();
     await page.waitForFunction(() => location.hash.startsWith('#/run/'), undefined, { timeout: 120_000, polling: 100 });
+    // The finished run's page draws its sections over several tasks; the window runs until the last one is drawn.
+    await page.locator('[data-testid="run-view"][data-rendered="all"]').waitFor({ timeout: 60_000 });
+    await page.evaluate(() => performance.mark('tg-page-drawn'));
     const trace = mainThreadTasks(await app.browser.stopTracing());
-    const during = trace.tasks.filter((t) => t.start >= trace.marks['tg-run-start'] && t.start < trace.marks['tg-run-end']);
+    const during = trace.tasks.filter((t) => t.start >= trace.marks['tg-run-start'] && t.start < trace.marks['tg-page-drawn']);
+    const drawing = during.filter((t) => t.start >= trace.marks['tg-run-end']);
+    const largest = (tasks: { cpuMs: number }[]) => Math.round(Math.max(0, ...tasks.map((t) => t.cpuMs)));
+    console.log(`Largest main-thread task (CPU): ${largest(during.filter((t) => t.start < trace.marks['tg-run-end']))} ms during the run, ${largest(drawing)} ms drawing its page (${drawing.length} tasks in ${Math.round(trace.marks['tg-page-drawn'] - trace.marks['tg-run-end'])} ms).`);
     const block = trace.tasks.filter((t) => t.start >= trace.marks['tg-block'] && t.start < trace.marks['tg-run-start']);
-    expect(Math.max(...block.map((t) => t.cpuMs))).toBeGreaterThan(100);
+    expect(Math.max(...block.map((t) => t.cpuMs))).toBeGreaterThan(50);
     expect(during.length).toBeGreaterThan(100);
-    // What the page itself does in any one task (its thread's CPU time) stays under 50 ms. The
+    // What the page itself does in any one task (its thread's CPU time), running and drawing, stays under 50 ms. The
     // wall-clock long tasks the observer reports also count time the thread was not running at
     // all, on a machine whose cores the worker and other programs share: shown, not judged.
     const heavy = during.filter((t) => t.cpuMs > 50).map((t) => `${Math.round(t.cpuMs)} ms of work in ${Math.round(t.wallMs)} ms`);

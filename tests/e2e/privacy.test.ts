@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPage, readStoredRun, SCREENSHOTS, startApp, visibleText, waitForRunPage, type AppHarness } from './browser';
+import { chooseBundled, openPage, runToCompletion, SCREENSHOTS, startApp, visibleText, type AppHarness } from './browser';
 
 let app: AppHarness;
 beforeAll(async () => { app = await startApp(); });
@@ -8,16 +8,9 @@ afterAll(async () => { await app?.close(); });
 describe('the privacy pillar in the app', () => {
   it('runs the standard suite on the overfit demo model and shows the membership ROC curve, fault table and hygiene findings', async () => {
     const { page, errors } = await openPage(app);
-    await page.getByTestId('demo-model').selectOption('wages-overfit-tfjs');
-    await page.locator('tg-model-card').waitFor();
-    await page.getByTestId('demo-dataset').selectOption('cps-wages-1985');
-    await page.getByTestId('dataset-summary').waitFor();
-    await page.getByTestId('suite').selectOption('standard');
-    await page.getByTestId('run').click();
-    const id = await waitForRunPage(page);
-    await expect.poll(() => page.getByTestId('run-status').textContent()).toMatch(/complete/i);
+    await chooseBundled(page, 'wages-overfit-tfjs', 'cps-wages-1985', { suite: 'standard' });
+    const run = await runToCompletion(page);
 
-    const run = await readStoredRun(page, id);
     const membership = run.results.find((r) => r.probeId === 'privacy/membership-inference')!;
     expect(membership.status, membership.reason).toBe('ok');
     expect(membership.measurement!.value!).toBeGreaterThan(0.6);

@@ -11,7 +11,7 @@ import { renderReportHtml } from '../../src/report/html';
 import { generateSigningKeyPair, signerFromKeyPair } from '../../src/report/signing';
 import { adultRunWithFairness } from '../unit/report-fixtures';
 import { CORRUPTIONS, everyPillarRun, SEVERITIES } from '../unit/report-pillar-fixtures';
-import { openPage, readStoredRun, SCREENSHOTS, startApp, visibleText, waitForRunPage, type AppHarness } from './browser';
+import { chooseBundled, openPage, runToCompletion, SCREENSHOTS, startApp, visibleText, waitForRunPage, type AppHarness } from './browser';
 import { detailView } from '../../src/report/svg/views';
 import { readCorruptionDetails } from '../../src/ui/elements/robustness-perturbation-shapes';
 import { readAttackDetails } from '../../src/ui/elements/robustness-attack-shapes';
@@ -149,16 +149,8 @@ describe('the exported HTML report with every pillar measured, opened offline', 
 describe('the exported HTML of a real image run (the demo MNIST CNN, standard suite), opened offline', () => {
   it('shows the contact sheet, attack curves and examples, heat maps and the charts of every pillar the run measured', async () => {
     const { page, errors } = await openPage(app);
-    await page.getByTestId('demo-model').selectOption('mnist-cnn-tfjs');
-    await page.locator('tg-model-card').waitFor();
-    await page.getByTestId('demo-dataset').selectOption('mnist-demo');
-    await page.getByTestId('dataset-summary').waitFor();
-    await page.getByTestId('suite').selectOption('standard');
-    await page.getByTestId('limit').fill('16');
-    await page.getByTestId('run').click();
-    const id = await waitForRunPage(page);
-    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 280_000 }).toMatch(/complete/i);
-    const run = await readStoredRun(page, id);
+    await chooseBundled(page, 'mnist-cnn-tfjs', 'mnist-demo', { suite: 'standard', limit: 16 });
+    const run = await runToCompletion(page, 280_000);
     const html = await download(page, 'export-report-html');
     const htmlPath = join(dir, 'mnist-report.html');
     writeFileSync(htmlPath, html);

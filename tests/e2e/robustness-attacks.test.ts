@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Run } from '../../src/core/types';
-import { openPage, readStoredRun, SCREENSHOTS, startApp, visibleText, waitForRunPage, type AppHarness } from './browser';
+import { chooseBundled, openPage, runToCompletion, SCREENSHOTS, startApp, visibleText, type AppHarness } from './browser';
 
 let app: AppHarness;
 beforeAll(async () => { app = await startApp(); });
@@ -11,16 +11,8 @@ const WHITE = 'robustness/white-box-attacks';
 const BLACK = 'robustness/black-box-attacks';
 
 async function runQuick(page: Page, model: string, limit: number): Promise<Run> {
-  await page.getByTestId('demo-model').selectOption(model);
-  await page.locator('tg-model-card').waitFor();
-  await page.getByTestId('demo-dataset').selectOption('mnist-demo');
-  await page.getByTestId('dataset-summary').waitFor();
-  await page.getByTestId('suite').selectOption('quick');
-  await page.getByTestId('limit').fill(String(limit));
-  await page.getByTestId('run').click();
-  const id = await waitForRunPage(page);
-  await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 240_000 }).toMatch(/complete/i);
-  return readStoredRun(page, id);
+  await chooseBundled(page, model, 'mnist-demo', { suite: 'quick', limit });
+  return runToCompletion(page);
 }
 
 function resultOf(run: Run, probeId: string) {

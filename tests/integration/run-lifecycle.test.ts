@@ -18,14 +18,18 @@ function setUp() {
   return { finishedRun, started, request, results: finishedRun.results };
 }
 
-/** A client whose run reports the given probes one by one, then ends as `end` says. */
-function clientReporting(results: ProbeResult[], end: () => Promise<RunOutcome>): EvalClient {
+/**
+ * A client whose run reports the given probes one by one, then ends as `end` says; `late` probes
+ * are reported after the run has ended, as a result sent over its own channel can be.
+ */
+function clientReporting(results: ProbeResult[], end: () => Promise<RunOutcome>, late: ProbeResult[] = []): EvalClient {
   return {
     async run(_request, _onProgress, onProbeResult) {
       for (const r of results) {
         onProbeResult?.(r);
         await Promise.resolve();
       }
+      setTimeout(() => late.forEach((r) => onProbeResult?.(r)), 0);
       return end();
     },
   } as EvalClient;
@@ -49,12 +53,13 @@ describe('storing a run while it goes', () => {
     expect(after.results).toEqual(results.slice(0, 2));
   });
 
-  it('ends with the finished run stored, whatever order the saves of the run so far settle in', async () => {
+  it('ends with the finished run stored, even when the last probe’s result arrives after the run', async () => {
     const { store } = await freshStore();
     const { finishedRun, started, request, results } = setUp();
-    const client = clientReporting(results, async () => ({ kind: 'finished', run: finishedRun }));
+    const client = clientReporting(results.slice(0, -1), async () => ({ kind: 'finished', run: finishedRun }), results.slice(-1));
     const outcome = await executeRun(client, store, request, started, () => {});
     expect(outcome.saveError).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await store.getRun(started.id)).toEqual(finishedRun);
   });
 });

@@ -4,12 +4,13 @@
  * deletion and insertion curves, and the randomisation check's trained-versus-random pictures.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Json } from '../../core/types';
+import type { Json, Measurement } from '../../core/types';
 import type { DetailView } from './index';
 import { formatNumber } from '../format';
 import {
   readFaithfulness, readImageAttributions, readImportance, readRandomisation, readSampleRows, readTabularAttributions,
 } from '../elements/explain-details';
+import { heatMapUrl, pictureUrl } from '../elements/explain-colours';
 import '../elements/explain-attribution-bars';
 import '../elements/explain-colour-scale';
 import '../elements/explain-curves';
@@ -17,6 +18,22 @@ import '../elements/explain-dependence';
 import '../elements/explain-heatmap';
 import '../elements/explain-image-grid';
 import '../elements/explain-importance-chart';
+
+/**
+ * Reads details once per stored measurement, so that the pictures encoded before the card is drawn
+ * (the colour module caches them by object) are the very objects the card draws.
+ */
+function once<T>(read: (details: Measurement['details']) => T): (details: Measurement['details']) => T {
+  const cache = new WeakMap<object, T>();
+  return (details) => {
+    if (!details) return read(details);
+    if (!cache.has(details)) cache.set(details, read(details));
+    return cache.get(details)!;
+  };
+}
+
+const readImages = once(readImageAttributions);
+const readRandomised = once(readRandomisation);
 
 const unreadable = html`<p class="muted">The details of this result could not be read (recorded by another version?).</p>`;
 
@@ -36,8 +53,20 @@ function sampleTable(rows: { [key: string]: Json }[], columns: [string, string][
 
 const attributions: DetailView = {
   keys: ['scale', 'features', 'explainedClass', 'methods', 'rows', 'globalShap', 'images'],
+  *prepare(m) {
+    const images = readImages(m.details);
+    for (const im of images?.images ?? []) {
+      if (im.image) pictureUrl(im.image);
+      yield;
+      for (const method of images!.methods) {
+        const map = im.maps[method.id];
+        if (map) heatMapUrl(map, method.signed);
+        yield;
+      }
+    }
+  },
   render: (m) => {
-    const images = readImageAttributions(m.details);
+    const images = readImages(m.details);
     if (images) {
       return html`<section><h4>Heat maps over the explained images</h4>
         <tg-explain-image-grid .methods=${images.methods} .images=${images.images}></tg-explain-image-grid></section>`;
@@ -102,8 +131,17 @@ const completeness: DetailView = {
 
 const randomisation: DetailView = {
   keys: ['method', 'methodTitle', 'samples', 'methods', 'pictures', 'features', 'meanAbsTrained', 'meanAbsRandomised'],
+  *prepare(m) {
+    for (const p of readRandomised(m.details)?.pictures ?? []) {
+      if (p.image) pictureUrl(p.image);
+      heatMapUrl(p.trained, true);
+      yield;
+      heatMapUrl(p.randomised, true);
+      yield;
+    }
+  },
   render: (m) => {
-    const d = readRandomisation(m.details);
+    const d = readRandomised(m.details);
     if (!d) return unreadable;
     const table = html`${d.methods.length > 1 ? html`<section>
         <h4>Every method, same samples and randomised copy</h4>

@@ -10,6 +10,11 @@ export interface DetailView {
   /** The detail keys this view shows, so the card does not also list them as raw data. */
   keys: string[];
   render(measurement: Measurement, result: ProbeResult): TemplateResult;
+  /**
+   * Work to do before the card is drawn, in small steps with a `yield` between them (e.g. encoding
+   * its pictures), so that drawing the card itself stays short. The page runs it in slices.
+   */
+  prepare?(measurement: Measurement): Iterable<unknown>;
 }
 
 /**
@@ -22,3 +27,9 @@ export const detailViews: Readonly<Record<string, DetailView>> = {
   ...fairnessViews,
   ...explainabilityViews,
 };
+
+/** What to do before drawing the card of `result`, in small steps; nothing for most probes. */
+export function prepareDetails(result: ProbeResult): Iterable<unknown> {
+  const view = detailViews[result.probeId];
+  return result.measurement && view?.prepare ? view.prepare(result.measurement) : [];
+}

@@ -60,6 +60,9 @@ export class TgReportPanel extends LitElement {
   /** The policy to grade under; '' = the newest shipped one (or the imported report's). */
   @state() private policyChoice = '';
   @state() private note = '';
+  /** The grading tables (thousands of cells) and the crosswalk are drawn only once opened, so the run page opens quickly. */
+  @state() private gradesOpen = false;
+  @state() private crosswalkOpen = false;
 
   private get regraded(): boolean {
     return this.riskClass !== undefined || this.policyChoice !== '';
@@ -96,13 +99,13 @@ export class TgReportPanel extends LitElement {
         </div>
         <tg-report-summary .report=${report} @tg-report-export=${(e: CustomEvent<{ format: ExportFormat }>) => this.export(report, e.detail.format)}></tg-report-summary>
         ${this.note ? html`<p class="note" role="status" data-testid="export-note">${this.note}</p>` : nothing}
-        <details class="block card">
+        <details class="block card" @toggle=${(e: Event) => { this.gradesOpen = (e.target as HTMLDetailsElement).open; }}>
           <summary>How each probe was graded: measurement, interval, threshold, method</summary>
-          <tg-report-grades .report=${report}></tg-report-grades>
+          ${this.gradesOpen ? html`<tg-report-grades .report=${report}></tg-report-grades>` : nothing}
         </details>
-        <details class="block card">
+        <details class="block card" @toggle=${(e: Event) => { this.crosswalkOpen = (e.target as HTMLDetailsElement).open; }}>
           <summary>Standards crosswalk (evidence for, not compliance with)</summary>
-          <tg-report-crosswalk .report=${report}></tg-report-crosswalk>
+          ${this.crosswalkOpen ? html`<tg-report-crosswalk .report=${report}></tg-report-crosswalk>` : nothing}
         </details>
       </div>`;
   }

@@ -1,6 +1,6 @@
-import { LitElement, html, css, nothing } from 'lit';
+import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Run, RunStatus } from '../../core/types';
+import type { Pillar, ProbeResult, Run, RunStatus } from '../../core/types';
 import { theme } from '../styles/theme';
 import {
   formatCount, formatDate, formatDuration, formatEstimate, formatParam, pillarTitle, probeStatusText, runStatusText,
@@ -11,7 +11,14 @@ import '../elements/probe-card';
 import '../elements/model-card';
 import '../elements/hash-value';
 import './report-panel';
+import { ProgressiveReveal } from './progressive-reveal';
+import { prepareDetails } from '../pillars';
 import type { ImportedReport } from '../../report/import';
+
+/** The parts of the page drawn one per frame, in order; the probe cards follow the glance. */
+const REPORT = 0;
+const GLANCE = 1;
+const FIRST_CARD = 2;
 
 const STATUS_CLASS: Record<RunStatus, string> = { running: 'info', complete: 'ok', failed: 'danger', cancelled: 'warn', interrupted: 'warn' };
 
@@ -19,6 +26,9 @@ const STATUS_CLASS: Record<RunStatus, string> = { running: 'info', complete: 'ok
  * The results page of one run: what was evaluated and how, every probe's result grouped by pillar
  * (pillars this run did not measure are named as not assessed), the model, and the provenance
  * someone needs to reproduce it. Emits `tg-export-json` and `tg-delete` (detail: { run }).
+ * The page draws in parts, one per frame, so that no single task draws it all: the header first,
+ * then the trust report, the table at a glance, each probe card in turn, and the model and
+ * provenance last; `data-rendered="all"` on the page says the last part is drawn.
  */
 @customElement('tg-run-view')
 export class TgRunView extends LitElement {
@@ -54,6 +64,24 @@ export class TgRunView extends LitElement {
   @property({ attribute: false }) run: Run | null = null;
   /** A report read from a file, whose grading and signature check the report panel shows. */
   @property({ attribute: false }) imported: ImportedReport | null = null;
+  /** The results in the order their cards appear on the page (pillar by pillar). */
+  private inPageOrder: ProbeResult[] = [];
+  /** How many parts of the page are drawn so far: the report, the glance, each card, the rest. */
+  private readonly parts = new ProgressiveReveal(this, (i) => {
+    const result = this.inPageOrder[i - FIRST_CARD];
+    return result ? prepareDetails(result) : [];
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('run')) return;
+    this.inPageOrder = [...groupByPillar(this.run?.results ?? []).values()].flat();
+    this.parts.restart(FIRST_CARD + this.inPageOrder.length + 1);
+  }
+
+  /** Whether part `index` of the page is drawn yet. */
+  private drawn(index: number): boolean {
+    return this.parts.shown > index;
+  }
 
   override render() {
     const run = this.run;
@@ -63,16 +91,20 @@ export class TgRunView extends LitElement {
     const notAssessed = [...groups].filter(([, list]) => list.length === 0).map(([p]) => p);
     const statusSentence = runStatusSentence(run.status, run.error);
     return html`
-      <div class="page" data-testid="run-view" data-run-id=${run.id}>
+      <div class="page" data-testid="run-view" data-run-id=${run.id} data-rendered=${this.parts.done ? 'all' : 'partial'}>
         ${this.renderHeader(run)}
         ${statusSentence ? html`<div class="notice ${run.status}" role=${run.status === 'failed' ? 'alert' : 'status'} data-testid="run-error">${statusSentence}</div>` : nothing}
-        <tg-report-panel .run=${run} .imported=${this.imported}></tg-report-panel>
-        ${this.renderGlance(run)}
-        ${measured.map(([pillar, list]) => html`
-          <section class="pillar" data-testid="pillar-section" data-pillar=${pillar}>
-            <h2>${pillarTitle(pillar)}</h2>
-            ${list.map((r) => html`<tg-probe-card .result=${r}></tg-probe-card>`)}
-          </section>`)}
+        ${this.drawn(REPORT) ? html`<tg-report-panel .run=${run} .imported=${this.imported}></tg-report-panel>` : nothing}
+        ${this.drawn(GLANCE) ? this.renderGlance(run) : nothing}
+        ${this.renderPillars(measured)}
+        ${this.drawn(FIRST_CARD + this.inPageOrder.length) ? this.renderRest(run, notAssessed) : nothing}
+      </div>
+    `;
+  }
+
+  /** What follows the probe cards: the pillars not assessed, the model and the provenance. */
+  private renderRest(run: Run, notAssessed: Pillar[]) {
+    return html`
         ${notAssessed.length > 0 ? html`
           <section class="pillar" data-testid="not-assessed">
             <h2>Not assessed in this run</h2>
@@ -86,9 +118,22 @@ export class TgRunView extends LitElement {
           <summary>Model</summary>
           <tg-model-card .info=${run.model}></tg-model-card>
         </details>
-        ${this.renderProvenance(run)}
-      </div>
-    `;
+        ${this.renderProvenance(run)}`;
+  }
+
+  /** The pillar sections with the probe cards drawn so far; a section appears with its first card. */
+  private renderPillars(measured: [Pillar, ProbeResult[]][]) {
+    let left = this.parts.shown - FIRST_CARD;
+    return measured.map(([pillar, list]) => {
+      const drawn = list.slice(0, Math.max(0, left));
+      left -= drawn.length;
+      if (drawn.length === 0) return nothing;
+      return html`
+        <section class="pillar" data-testid="pillar-section" data-pillar=${pillar}>
+          <h2>${pillarTitle(pillar)}</h2>
+          ${drawn.map((r) => html`<tg-probe-card .result=${r}></tg-probe-card>`)}
+        </section>`;
+    });
   }
 
   private renderHeader(run: Run) {
