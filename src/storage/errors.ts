@@ -1,4 +1,5 @@
 /** Errors the storage layer throws; each message says what went wrong and what the user can do. */
+import { capitalize } from '../core/text';
 
 /** Saving or reading stored data failed for a reason other than a full disk. */
 export class StorageError extends Error {
@@ -58,6 +59,3 @@ function describe(error: unknown): { name: string; message: string } {
   return { name: '', message: String(error) };
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
