@@ -42,7 +42,7 @@ async function evalWorker(page: Page): Promise<PlaywrightWorker> {
  * Makes the worker fail right after it has reported its `after`-th finished probe (Comlink sends
  * each result to the page through a MessagePort), on its next turn of the event loop: mid-run, at
  * a known point, whatever the speed of the machine. `close` ends the worker with `self.close()`;
- * `throw` throws, outside any call, the RangeError V8 throws when an allocation fails.
+ * `throw` makes, outside any call, an allocation far beyond memory, whose RangeError nothing catches.
  */
 async function failAfterProbes(worker: PlaywrightWorker, after: number, how: 'close' | 'throw'): Promise<void> {
   await worker.evaluate(({ after, how }) => {
@@ -55,7 +55,9 @@ async function failAfterProbes(worker: PlaywrightWorker, after: number, how: 'cl
       if (result?.probeId && result.status && ++seen === after) {
         setTimeout(() => {
           if (how === 'close') (self as unknown as { close(): void }).close();
-          else throw new RangeError('Array buffer allocation failed');
+          // A real allocation that fails: 32 GiB, the largest length Chromium accepts, is more than
+          // it will give a page, so V8 throws "Array buffer allocation failed" and nothing catches it.
+          else new ArrayBuffer(2 ** 35 - 8);
         }, 0);
       }
     } as typeof MessagePort.prototype.postMessage;
