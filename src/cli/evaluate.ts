@@ -1,3 +1,4 @@
+import { unreadAuxiliary } from '../probes/registry';
 import { randomUUID } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -45,6 +46,9 @@ export async function evaluate(options: EvaluateOptions, log: (line: string) => 
     const opened = await service.openDataset(await readDatasetFiles([path]), auxiliaryName(path));
     log(`${role} dataset ${opened.manifest.name} (${opened.manifest.rows} rows)`);
     auxiliary.push({ role, datasetSha256: opened.manifest.sha256 });
+  }
+  for (const role of unreadAuxiliary(suite, auxiliary.map((a) => a.role))) {
+    log(`note: no probe of suite ${suite.id} reads the ${role} dataset, so it is recorded but not used; the standard suite reads it`);
   }
 
   const run = await service.run(

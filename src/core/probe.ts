@@ -116,6 +116,8 @@ export interface ProbeDefinition<P extends Record<string, Json> = Record<string,
   /** Further metrics the measurement carries in `secondary`. */
   secondary?: MetricSpec[];
   requires: ProbeRequirements;
+  /** The second datasets the probe reads when the run gives them (it runs without them too). */
+  reads?: AuxiliaryRole[];
   defaults: P;
   run(ctx: ProbeContext<P>): Promise<Measurement>;
 }

@@ -1,4 +1,5 @@
 import type { ProbeDefinition } from '../core/probe';
+import type { AuxiliaryRole, Suite } from '../core/types';
 import { validityProbes } from './validity';
 import { explainabilityProbes } from './explainability';
 import { privacyProbes } from './privacy';
@@ -20,6 +21,12 @@ export function getProbe(id: string): ProbeDefinition {
   const probe = probes.get(id);
   if (!probe) throw new UnknownProbeError(id, [...probes.keys()]);
   return probe;
+}
+
+/** The second-dataset roles given to a run that no probe of its suite reads (a likely mistake, worth saying). */
+export function unreadAuxiliary(suite: Suite, roles: readonly AuxiliaryRole[]): AuxiliaryRole[] {
+  const read = new Set(suite.probes.flatMap((p) => probes.get(p.id)?.reads ?? []));
+  return roles.filter((role) => !read.has(role));
 }
 
 function indexById(list: ProbeDefinition[]): ReadonlyMap<string, ProbeDefinition> {

@@ -30,8 +30,12 @@ async function runDemoDigits(page: Page, limit: number, ood: string[]): Promise<
     await page.getByTestId('aux-role').selectOption('ood');
     await page.getByTestId('aux-input').setInputFiles(ood);
     await page.getByTestId('aux-summary').waitFor();
+    // The quick image suite has no OOD probe: the page says the set would go unread.
+    await page.getByTestId('suite').selectOption('quick');
+    await expect.poll(() => page.getByTestId('aux-unread').count()).toBe(1);
   }
   await page.getByTestId('suite').selectOption('standard');
+  await expect.poll(() => page.getByTestId('aux-unread').count()).toBe(0);
   await page.getByTestId('limit').fill(String(limit));
   await page.getByTestId('limit').dispatchEvent('change');
   await page.getByTestId('run').click();

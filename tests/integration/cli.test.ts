@@ -90,6 +90,14 @@ describe('trustgrade evaluate', () => {
     expect(reason(result)).toMatch(message);
   });
 
+  it('says when no probe of the suite reads the second dataset given, and still records it', async () => {
+    const path = out();
+    const result = await cli(['evaluate', '--model', MODEL, '--dataset', PEOPLE, '--binding', BINDING, '--suite', 'quick', '--out', path, '--auxiliary', `ood=${PEOPLE}`]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/note: no probe of suite quick reads the ood dataset, so it is recorded but not used/);
+    expect(runIn(path).auxiliary?.map((a) => a.role)).toEqual(['ood']);
+  });
+
   it('refuses a dataset whose encoded width does not match the model input, naming both widths', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tg-cli-'));
     const binding = JSON.parse(readFileSync(BINDING, 'utf8'));

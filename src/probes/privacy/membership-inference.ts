@@ -70,6 +70,7 @@ export default defineProbe({
     },
   ],
   requires: { labels: true },
+  reads: ['non-members'],
   defaults: { bootstrap: 1000, level: 0.95, lowFpr: 0.01, minPerSide: 10 },
 
   async run(ctx) {

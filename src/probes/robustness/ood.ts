@@ -64,6 +64,7 @@ export default defineProbe({
     },
   ],
   requires: {},
+  reads: ['ood'],
   defaults: { oodSamples: 1000, syntheticSamples: 500, temperature: 1, bootstrap: 1000, level: 0.95 },
 
   async run(ctx) {

@@ -11,6 +11,7 @@ import { modalityOf, taskOf } from '../../core/binding';
 import { guessBinding } from '../../core/binding-guess';
 import { findBinding } from '../../bindings';
 import { findSuite } from '../../suites/catalogue';
+import { unreadAuxiliary } from '../../probes/registry';
 import { readDroppedFiles, readPickedFiles, type PickedFile } from '../files';
 import { fetchDemoFiles, fetchDemoManifest } from '../demo';
 import { executeRun, startedRun } from '../run-lifecycle';
@@ -33,6 +34,7 @@ export class TgEvaluateView extends LitElement {
   static override styles = [panel, css`
     .demo { display: flex; align-items: center; justify-content: space-between; gap: 1rem; }
     .demo p { margin: 0; color: #4a5568; }
+    .aux-unread { color: var(--tg-warn); }
     .drop { border: 2px dashed #b7c2d6; border-radius: 10px; padding: 1rem; text-align: center; color: #4a5568; }
     .drop.over { border-color: #3867d6; background: #eef3ff; }
     .row { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; margin: 0.5rem 0; }
@@ -172,9 +174,20 @@ export class TgEvaluateView extends LitElement {
         ${a ? html`<button data-testid="aux-clear" @click=${() => { this.auxiliary = null; }}>Remove</button>` : nothing}
       </div>
       ${a ? html`<p data-testid="aux-summary"><strong>${a.data.manifest.name}</strong>: ${a.data.manifest.rows.toLocaleString('en')} ${a.data.kind === 'image' ? `images ${a.data.image?.width}×${a.data.image?.height}×${a.data.image?.channels}` : `rows, ${a.data.columns.length} columns`}
-        · SHA-256 <code title=${a.data.manifest.sha256}>${a.data.manifest.sha256.slice(0, 12)}…</code></p>`
+        · SHA-256 <code title=${a.data.manifest.sha256}>${a.data.manifest.sha256.slice(0, 12)}…</code></p>
+        ${this.auxiliaryUnread(a.role) ? html`<p class="aux-unread" data-testid="aux-unread">No probe of the ${this.suiteId} suite reads this dataset: it will be recorded but not used. The standard suite reads it.</p>` : nothing}`
         : html`<p>Without one, OOD detection uses synthetic inputs, and membership inference uses the binding's split.</p>`}
     </details>`;
+  }
+
+  /** True when the suite this run would use has no probe that reads a second dataset of this role. */
+  private auxiliaryUnread(role: AuxiliaryRole): boolean {
+    try {
+      const binding = parseBinding(JSON.parse(this.bindingText));
+      return unreadAuxiliary(findSuite(this.suiteId, modalityOf(binding), taskOf(binding)), [role]).length > 0;
+    } catch {
+      return false;
+    }
   }
 
   private setAuxiliaryRole(role: AuxiliaryRole) {
