@@ -4,40 +4,22 @@
  * a defined energy score; an OOD set of another image size fails the OOD probe alone, with a
  * message that says what to do, while the other probes of the suite run.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseKnownBinding } from '../../src/core/binding';
 import type { Suite } from '../../src/core/types';
-import { nodeHost } from '../../src/engine/node-host';
-import { createEvalService } from '../../src/engine/service';
 import { grade } from '../../src/core/grade';
 import type { Policy } from '../../src/core/report-types';
 import { trustgradeDefaultV1 } from '../../src/policies/trustgrade-default-v1';
 import { trustgradeDefaultV2 } from '../../src/policies/trustgrade-default-v2';
 
-const REF = fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const read = (path: string) => ({ path: path.split('/').pop()!, bytes: new Uint8Array(readFileSync(path)) });
+import { REF, runMnistWithOod } from './mnist-ood-run';
 
 const suite: Suite = {
   id: 'ood-reference', version: 1, title: 'OOD', description: 'OOD and stability only', modality: 'image', task: 'multiclass-classification',
   probes: [{ id: 'robustness/ood', params: { bootstrap: 500 } }, { id: 'robustness/stability', params: { samples: 64 } }],
 };
 
-async function runWithOod(oodFiles: string[]) {
-  const service = createEvalService(nodeHost);
-  const model = await service.openModel([read(`${REF}models/mnist-cnn-onnx/mnist.onnx`)], 'node');
-  const mnist = await service.openDataset(['t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'].map((f) => read(`${REF}datasets/mnist-test/${f}`)));
-  const ood = await service.openDataset(oodFiles.map(read), 'OOD set');
-  const binding = parseKnownBinding(JSON.parse(readFileSync(`${ROOT}src/bindings/mnist-cnn-onnx.json`, 'utf8'))).binding;
-  const run = await service.run({
-    runId: 'ood', modelSha256: model.sha256, datasetSha256: mnist.manifest.sha256, binding, suite, seed: 1, limit: 500,
-    auxiliary: [{ role: 'ood', datasetSha256: ood.manifest.sha256 }],
-  });
-  await service.closeModel(model.sha256);
-  return run;
-}
+const runWithOod = (oodFiles: string[]) => runMnistWithOod({ suite, oodFiles, oodName: 'OOD set', backend: 'node', seed: 1, limit: 500 });
 
 describe.skipIf(!existsSync(REF))('OOD detection on the reference MNIST CNN (conformance: ../shared/reference)', () => {
   it('separates Fashion-MNIST from MNIST by the energy of the logits, where the saturated softmax (MSP) cannot', async () => {

@@ -5,24 +5,17 @@
  * SHA-256, and reproduces every measurement exactly on the same backend (wasm).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseKnownBinding } from '../../src/core/binding';
 import type { Suite } from '../../src/core/types';
-import { nodeHost } from '../../src/engine/node-host';
-import { createEvalService } from '../../src/engine/service';
 import { latestPolicy } from '../../src/policies';
 import { buildReport, reportJson } from '../../src/report/export';
 import { openPage, SCREENSHOTS, startApp, type AppHarness } from './browser';
 
-const REF = fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const MODEL = `${REF}models/mnist-cnn-onnx/mnist.onnx`;
-const MNIST = ['t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'].map((f) => `${REF}datasets/mnist-test/${f}`);
+import { MNIST_CNN as MODEL, MNIST_TEST as MNIST, REF, runMnistWithOod } from '../conformance/mnist-ood-run';
+
 const SAMPLES = `${REF}datasets/image-samples/`;
-const read = (path: string) => ({ path: path.split('/').pop()!, bytes: new Uint8Array(readFileSync(path)) });
 
 const suite: Suite = {
   id: 'ood-rerun', version: 1, title: 'Accuracy and OOD', description: 'A report with a declared OOD set', modality: 'image', task: 'multiclass-classification',
@@ -31,16 +24,7 @@ const suite: Suite = {
 
 /** The report the app is asked to reproduce, made by the engine as the CLI runs it, on wasm. */
 async function reportWithOodSet(fashion: string[]): Promise<string> {
-  const service = createEvalService(nodeHost);
-  const model = await service.openModel([read(MODEL)], 'wasm');
-  const mnist = await service.openDataset(MNIST.map(read));
-  const ood = await service.openDataset(fashion.map(read), 'Fashion-MNIST samples');
-  const binding = parseKnownBinding(JSON.parse(readFileSync(`${ROOT}src/bindings/mnist-cnn-onnx.json`, 'utf8'))).binding;
-  const run = await service.run({
-    runId: 'ood-rerun', modelSha256: model.sha256, datasetSha256: mnist.manifest.sha256, binding, suite, seed: 7, limit: 200,
-    auxiliary: [{ role: 'ood', datasetSha256: ood.manifest.sha256 }],
-  });
-  await service.closeModel(model.sha256);
+  const run = await runMnistWithOod({ suite, oodFiles: fashion, oodName: 'Fashion-MNIST samples', backend: 'wasm', seed: 7, limit: 200 });
   expect(run.results.map((r) => r.status)).toEqual(['ok', 'ok']);
   return reportJson(await buildReport(run, latestPolicy()));
 }

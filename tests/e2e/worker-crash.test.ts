@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { Page, Worker as PlaywrightWorker } from 'playwright-core';
-import { openPage, readStoredRun, startApp, visibleText, waitForRunPage, type AppHarness } from './browser';
+import { chooseBundled, openPage, readStoredRun, startApp, visibleText, waitForRunPage, type AppHarness } from './browser';
 
 const DEMO = fileURLToPath(new URL('../../public/demo/', import.meta.url));
 
@@ -75,10 +75,7 @@ async function storedFailedRun(page: Page) {
 describe('the evaluation worker dies in the middle of a run', () => {
   it('ends itself without a word (self.close): the run is stored as failed with what finished, and Retry runs on a new worker with both datasets', async () => {
     const { page, errors } = await openPage(app);
-    await page.getByTestId('demo-model').selectOption('mnist-cnn-tfjs');
-    await page.locator('tg-model-card').waitFor();
-    await page.getByTestId('demo-dataset').selectOption('mnist-demo');
-    await page.getByTestId('dataset-summary').waitFor();
+    await chooseBundled(page, 'mnist-cnn-tfjs', 'mnist-demo');
     await page.getByTestId('auxiliary').locator('summary').click();
     await page.getByTestId('aux-role').selectOption('ood');
     await page.getByTestId('aux-input').setInputFiles([
@@ -121,10 +118,7 @@ describe('the evaluation worker dies in the middle of a run', () => {
 
   it('fails to allocate memory outside any call (an uncaught RangeError): stored as failed with the error, and Retry works with the non-members set', async () => {
     const { page, errors } = await openPage(app);
-    await page.getByTestId('demo-model').selectOption('wages-v2-tfjs');
-    await page.locator('tg-model-card').waitFor();
-    await page.getByTestId('demo-dataset').selectOption('cps-wages-1985');
-    await page.getByTestId('dataset-summary').waitFor();
+    await chooseBundled(page, 'wages-v2-tfjs', 'cps-wages-1985');
     const csv = readFileSync(`${DEMO}cps-wages-1985.csv`, 'utf8').split('\n');
     await page.getByTestId('auxiliary').locator('summary').click();
     await page.getByTestId('aux-role').selectOption('non-members');
