@@ -136,3 +136,28 @@ export async function watchLongTasks(page: Page): Promise<void> {
 export async function longTasks(page: Page): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 }
+
+/**
+ * The top-level tasks of the page's main thread in a Chromium trace (category `toplevel`), with
+ * wall and thread (CPU) time, and the page's `performance.mark`s (category `blink.user_timing`),
+ * which also tell which renderer thread is the page's. Times in ms on the trace's clock.
+ */
+const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
+
+export function mainThreadTasks(buffer: Buffer): { tasks: { start: number; wallMs: number; cpuMs: number }[]; marks: Record<string, number> } {
+  type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; cat?: string };
+  const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const marks: Record<string, number> = {};
+  let thread: { pid: number; tid: number } | null = null;
+  for (const e of events) {
+    if (!e.name.startsWith('tg-') || !(e.cat ?? '').includes('user_timing')) continue;
+    marks[e.name] = e.ts / 1000;
+    thread = { pid: e.pid, tid: e.tid };
+  }
+  if (!thread) throw new Error('The trace has no performance marks of the page.');
+  const tasks = events
+    .filter((e) => e.pid === thread!.pid && e.tid === thread!.tid && e.ph === 'X' && TASK_EVENTS.has(e.name))
+    .map((e) => ({ start: e.ts / 1000, wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000 }));
+  return { tasks, marks };
+}

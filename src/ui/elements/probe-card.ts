@@ -73,6 +73,8 @@ export class TgProbeCard extends LitElement {
   @property({ attribute: false }) result: ProbeResult | null = null;
   /** Probe facts to use instead of the registry's (for runs of probes this build does not have). */
   @property({ attribute: false }) probe: ProbeFacts | null = null;
+  /** False to leave out the pillar's charts and pictures for now (the run page draws them a frame later). */
+  @property({ attribute: false }) detailsShown = true;
 
   override render() {
     const r = this.result;
@@ -135,7 +137,7 @@ export class TgProbeCard extends LitElement {
               ${binEdges ? html`<p class="definition">Bins are ${binEdges}.</p>` : nothing}
             </div>` : nothing}
         </div>` : nothing}
-      ${view ? view.render(m, r) : nothing}
+      ${view && this.detailsShown ? view.render(m, r) : nothing}
       ${m.notes.length > 0 ? html`
         <section>
           <h4>Notes</h4>

@@ -39,7 +39,7 @@ export class TgRobustnessContactSheet extends LitElement {
     const columns = this.severities.filter((s) => this.corruptions.some((c) => at.has(`${c.id}/${s}`)));
     const picture = (png: string | undefined, alt: string) => {
       const safe = png ? safeBase64(png) : null;
-      return safe ? html`<img class="thumb" src=${`data:image/png;base64,${safe}`} alt=${alt} title=${alt} />` : nothing;
+      return safe ? html`<img class="thumb" decoding="async" loading="lazy" src=${`data:image/png;base64,${safe}`} alt=${alt} title=${alt} />` : nothing;
     };
     return html`
       <figure data-testid="contact-sheet">

@@ -1,5 +1,5 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Pillar, ProbeResult, Run, RunStatus } from '../../core/types';
 import { theme } from '../styles/theme';
 import {
@@ -15,10 +15,14 @@ import { ProgressiveReveal } from './progressive-reveal';
 import { prepareDetails } from '../pillars';
 import type { ImportedReport } from '../../report/import';
 
-/** The parts of the page drawn one per frame, in order; the probe cards follow the glance. */
+/**
+ * The parts of the page drawn one per frame, in order; the probe cards follow the glance, each in
+ * two parts: the card, then its pillar's charts and pictures.
+ */
 const REPORT = 0;
 const GLANCE = 1;
 const FIRST_CARD = 2;
+const PARTS_PER_CARD = 2;
 
 const STATUS_CLASS: Record<RunStatus, string> = { running: 'info', complete: 'ok', failed: 'danger', cancelled: 'warn', interrupted: 'warn' };
 
@@ -64,18 +68,21 @@ export class TgRunView extends LitElement {
   @property({ attribute: false }) run: Run | null = null;
   /** A report read from a file, whose grading and signature check the report panel shows. */
   @property({ attribute: false }) imported: ImportedReport | null = null;
+  /** The model card (operator tables can be long) is drawn once its section is opened. */
+  @state() private modelOpen = false;
   /** The results in the order their cards appear on the page (pillar by pillar). */
   private inPageOrder: ProbeResult[] = [];
   /** How many parts of the page are drawn so far: the report, the glance, each card, the rest. */
   private readonly parts = new ProgressiveReveal(this, (i) => {
-    const result = this.inPageOrder[i - FIRST_CARD];
-    return result ? prepareDetails(result) : [];
+    const detailsPart = (i - FIRST_CARD) % PARTS_PER_CARD === 1;
+    const result = this.inPageOrder[Math.floor((i - FIRST_CARD) / PARTS_PER_CARD)];
+    return result && detailsPart ? prepareDetails(result) : [];
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('run')) return;
     this.inPageOrder = [...groupByPillar(this.run?.results ?? []).values()].flat();
-    this.parts.restart(FIRST_CARD + this.inPageOrder.length + 1);
+    this.parts.restart(FIRST_CARD + PARTS_PER_CARD * this.inPageOrder.length + 1);
   }
 
   /** Whether part `index` of the page is drawn yet. */
@@ -97,7 +104,7 @@ export class TgRunView extends LitElement {
         ${this.drawn(REPORT) ? html`<tg-report-panel .run=${run} .imported=${this.imported}></tg-report-panel>` : nothing}
         ${this.drawn(GLANCE) ? this.renderGlance(run) : nothing}
         ${this.renderPillars(measured)}
-        ${this.drawn(FIRST_CARD + this.inPageOrder.length) ? this.renderRest(run, notAssessed) : nothing}
+        ${this.drawn(FIRST_CARD + PARTS_PER_CARD * this.inPageOrder.length) ? this.renderRest(run, notAssessed) : nothing}
       </div>
     `;
   }
@@ -114,24 +121,26 @@ export class TgRunView extends LitElement {
               ${notAssessed.map((p) => html`<li data-pillar=${p}><strong>${pillarTitle(p)}</strong> — not assessed in this run</li>`)}
             </ul>
           </section>` : nothing}
-        <details class="block card">
+        <details class="block card" @toggle=${(e: Event) => { this.modelOpen = (e.target as HTMLDetailsElement).open; }}>
           <summary>Model</summary>
-          <tg-model-card .info=${run.model}></tg-model-card>
+          ${this.modelOpen ? html`<tg-model-card .info=${run.model}></tg-model-card>` : nothing}
         </details>
         ${this.renderProvenance(run)}`;
   }
 
   /** The pillar sections with the probe cards drawn so far; a section appears with its first card. */
   private renderPillars(measured: [Pillar, ProbeResult[]][]) {
-    let left = this.parts.shown - FIRST_CARD;
+    let index = 0;
     return measured.map(([pillar, list]) => {
-      const drawn = list.slice(0, Math.max(0, left));
-      left -= drawn.length;
-      if (drawn.length === 0) return nothing;
+      const cards = list.map((r) => {
+        const part = FIRST_CARD + PARTS_PER_CARD * index++;
+        return this.drawn(part) ? html`<tg-probe-card .result=${r} .detailsShown=${this.drawn(part + 1)}></tg-probe-card>` : nothing;
+      });
+      if (!this.drawn(FIRST_CARD + PARTS_PER_CARD * (index - list.length))) return nothing;
       return html`
         <section class="pillar" data-testid="pillar-section" data-pillar=${pillar}>
           <h2>${pillarTitle(pillar)}</h2>
-          ${drawn.map((r) => html`<tg-probe-card .result=${r}></tg-probe-card>`)}
+          ${cards}
         </section>`;
     });
   }
