@@ -63,7 +63,6 @@ export function createEvalClient(createWorker: () => Worker, options: EvalClient
   const datasets = new Map<string, { files: DataFile[]; name?: string; provenance?: DatasetProvenance }>();
   let current!: Generation;
   let disposed = false;
-  let started = 0;
   /** Ends the pending run early (crash or hard cancel), and the worker it runs on. */
   let pending: { gen: Generation; end: (outcome: RunOutcome) => void } | null = null;
   let pendingResults: ProbeResult[] = [];
@@ -86,7 +85,7 @@ export function createEvalClient(createWorker: () => Worker, options: EvalClient
       else if (isLivenessHeld(event.data)) watch(gen, event.data.trustgradeAlive);
     });
     if (locks) {
-      const name = `trustgrade-eval-worker-${Date.now().toString(36)}-${++started}-${Math.random().toString(36).slice(2)}`;
+      const name = `trustgrade-eval-worker-${crypto.randomUUID()}`;
       worker.postMessage({ trustgradeLiveness: name } satisfies LivenessRequest);
     }
   };
