@@ -3,6 +3,7 @@
  * accessible name, a figure with a caption, a table, a titled block and a picture from a data URL.
  * Callers pass run values in raw; everything from the run is escaped here or by the caller's `esc`.
  */
+import { safeBase64 } from '../../ui/elements/robustness-perturbation-shapes';
 import { esc } from './escape';
 
 /** An inline SVG chart: role img, its label as aria-label and <title>, fixed size scaled down on narrow pages. */
@@ -32,14 +33,16 @@ export function table(view: string, head: string[], rows: string[][], cls = 'dat
 export const td = (text: string | number, cls = ''): string => `<td${cls ? ` class="${cls}"` : ''}>${esc(text)}</td>`;
 export const th = (text: string | number): string => `<th scope="row">${esc(text)}</th>`;
 
+const PNG_DATA = 'data:image/png;base64,';
+
 /** Only "data:image/png;base64,…" with base64 characters: what may go in an src or href. */
 export function pngDataUrl(base64: string): string | null {
-  return /^[A-Za-z0-9+/]+={0,2}$/.test(base64) ? `data:image/png;base64,${base64}` : null;
+  return safeBase64(base64) === null ? null : `${PNG_DATA}${base64}`;
 }
 
 /** Is this text a data URL we made (PNG, base64)? */
 export function isPngDataUrl(url: string): boolean {
-  return /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/.test(url);
+  return url.startsWith(PNG_DATA) && safeBase64(url.slice(PNG_DATA.length)) !== null;
 }
 
 /** An <img> of a PNG data URL; nothing when the URL is not one. */

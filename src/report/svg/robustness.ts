@@ -51,9 +51,9 @@ export function contactSheetHtml(sheet: ContactSheet | null, corruptions: { id: 
   if (!sheet) return none('No contact sheet was kept for this run.');
   const at = new Map(sheet.cells.map((c) => [`${c.corruption}/${c.severity}`, c.png]));
   const columns = severities.filter((s) => corruptions.some((c) => at.has(`${c.id}/${s}`)));
-  const clean = pngDataUrl(sheet.clean);
   const picture = (png: string | undefined, alt: string) => img(png ? pngDataUrl(png) : null, alt, 'thumb', 48);
-  const rows = corruptions.map((c) => `<tr data-corruption="${esc(c.id)}"><th scope="row">${esc(c.title)}</th><td class="clean">${picture(clean ? sheet.clean : undefined, `${sheet.name}, clean`)}</td>${columns
+  const clean = picture(sheet.clean, `${sheet.name}, clean`);
+  const rows = corruptions.map((c) => `<tr data-corruption="${esc(c.id)}"><th scope="row">${esc(c.title)}</th><td class="clean">${clean}</td>${columns
     .map((s) => `<td>${picture(at.get(`${c.id}/${s}`), `${c.title}, severity ${s}`)}</td>`)
     .join('')}</tr>`);
   const caption = `Image '${sheet.name}'${sheet.label !== null ? ` (label ${sheet.label})` : ''} under every corruption and severity, as the pixels were before the binding encoded them; the clean image is outlined.`;
